@@ -1,0 +1,1 @@
+/* The guide's own script (kept small; no third-party code). */
