@@ -4,6 +4,8 @@ Markers, usable anywhere in a page's Markdown:
 
     [[fact:mts.short]]          a fact, rendered in the page's language
     [[source:rbc-2024-01-26]]   a citation for the Sources section
+    [[fact:decree59.signed|ru]] the same, rendered in another language (for the
+                                Russian application forms on zh and en pages)
 
 Bad input stops the build with the file and line: an unknown key, a low-confidence
 fact, a malformed marker, a source or fact URL outside `allowed_domains`.
@@ -24,7 +26,7 @@ LANGS = ("zh", "ru", "en")
 KINDS = {"phone", "ussd", "url", "date", "count", "rub"}
 CONFIDENCE = {"high", "medium", "low"}
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
-MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)$")
+MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 
 # Words the hook itself writes, per language.
 UI = {
@@ -336,12 +338,13 @@ def expand(markdown: str, lang: str, where: str, offset: int = 0) -> str:
         m = MARKER_BODY.match(body)
         if not m:
             raise PluginError(
-                f"{here}: malformed marker '[[{body}]]' (use [[fact:KEY]] or [[source:KEY]])"
+                f"{here}: malformed marker '[[{body}]]' "
+                "(use [[fact:KEY]], [[fact:KEY|ru]] or [[source:KEY]])"
             )
-        kind, key = m.groups()
+        kind, key, forced = m.groups()
         if kind == "fact":
-            return render_fact(key, lang, here)
-        return render_source(key, lang, here)
+            return render_fact(key, forced or lang, here)
+        return render_source(key, forced or lang, here)
 
     return MARKER.sub(replace, markdown)
 
