@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# Both create .venv on first use and install the locked dependencies;
+# a second run skips the install unless the lock file changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LOCK   := .ci/requirements.lock
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test offline check-external bench lock clean
+
+$(STAMP): $(LOCK)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	@touch $(STAMP)
+
+## Serve the site on http://127.0.0.1:8000 (zh at /, ru at /ru/, en at /en/)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Build the site strictly into site/ (default verbosity: -q would hide warnings)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## Run the whole test suite (builds the site once, drives the system Chromium)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Build the offline copy into site-offline.zip (works from file:// with no network)
+offline: $(STAMP)
+	$(BIN)/python -m tests.checks.offline site-offline.zip
+
+## Check that external source URLs answer (needs the internet; not part of make test)
+check-external: $(STAMP)
+	$(BIN)/python -m tests.checks.external
+
+## Print build, search-index, first-view and search-latency figures
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+## Rewrite the lock file from pyproject.toml's pins
+lock:
+	rm -rf /tmp/sim-guide-lock && $(PYTHON) -m venv /tmp/sim-guide-lock
+	/tmp/sim-guide-lock/bin/python -m pip install --quiet ".[test]"
+	{ echo "# Every package the site and its tests need, exact versions (Python 3.11)."; \
+	  echo "# Installed by the Makefile. Regenerate with: make lock"; \
+	  /tmp/sim-guide-lock/bin/python -m pip freeze --exclude russian-sim-guide; } > $(LOCK)
+
+clean:
+	rm -rf site site-offline.zip

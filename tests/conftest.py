@@ -1,0 +1,115 @@
+"""Shared fixtures: the site is built once per test run, strictly, at default
+verbosity, with a site_url on a sub-path (/guide/) of a local server that serves
+it for the link crawl and the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGS = ("zh", "ru", "en")
+DEFAULT_LANG = "zh"
+SUBPATH = "/guide/"
+
+# The URL contract: the same pages in every language (slugs are a public interface).
+PAGES = (
+    "",
+    "cards/physical-sim/",
+    "cards/esim/",
+    "cards/travel-sim/",
+    "cards/number-keeping/",
+    "carriers/mts/",
+    "carriers/beeline/",
+    "carriers/megafon/",
+    "compare/",
+    "checklist/",
+    "at-the-counter/",
+    "rules-for-foreigners/",
+    "about/",
+)
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def page_file(site_dir: Path, lang: str, page: str) -> Path:
+    return site_dir / lang_prefix(lang) / page / "index.html"
+
+
+def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run mkdocs from the project's venv at default verbosity (never -q or -v)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    exe = Path(sys.executable).parent / "mkdocs"
+    return subprocess.run(
+        [str(exe), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600
+    )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site folder under SUBPATH only; anything else is a 404."""
+
+    def translate_path(self, path):
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + clean[len(SUBPATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@dataclass
+class Site:
+    dir: Path
+    url: str  # site_url, ending with SUBPATH
+    log: str
+
+    def page(self, lang: str, page: str = "") -> Path:
+        return page_file(self.dir, lang, page)
+
+    def page_url(self, lang: str, page: str = "") -> str:
+        return f"{self.url}{lang_prefix(lang)}{page}"
+
+
+@pytest.fixture(scope="session")
+def server_socket():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    yield sock
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, server_socket) -> Site:
+    """The one build of this test run, served on 127.0.0.1 under /guide/."""
+    out = tmp_path_factory.mktemp("site")
+    port = server_socket.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    proc = mkdocs("build", "--strict", "--site-dir", str(out), env={"SITE_URL": url})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"strict build failed:\n{log[-4000:]}"
+    warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert not warnings, "the build logged warnings:\n" + "\n".join(warnings)
+
+    handler = functools.partial(_Handler, directory=str(out))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = server_socket
+    server.server_address = server_socket.getsockname()
+    server_socket.listen(64)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site(out, url, log)
+    server.shutdown()

@@ -1,0 +1,122 @@
+"""The built site: URL contract, languages, hreflang, switcher, sitemaps, search split."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from tests.conftest import DEFAULT_LANG, LANGS, PAGES, lang_prefix
+
+CASES = [(lang, page) for lang in LANGS for page in PAGES]
+IDS = [f"{lang}/{page or 'home'}" for lang, page in CASES]
+
+
+def produced_pages(site_dir: Path, lang: str) -> set[str]:
+    root = site_dir / lang_prefix(lang)
+    others = {l for l in LANGS if l != DEFAULT_LANG}
+    found = set()
+    for html in root.rglob("index.html"):
+        rel = html.relative_to(root).parent.as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if lang == DEFAULT_LANG and rel.split("/", 1)[0] in others:
+            continue
+        if rel.startswith(("assets/", "search/")):
+            continue
+        found.add(rel)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_golden_page_list(site, lang):
+    produced = produced_pages(site.dir, lang)
+    assert not set(PAGES) - produced, f"{lang}: missing pages {sorted(set(PAGES) - produced)}"
+    assert not produced - set(PAGES), f"{lang}: pages outside the URL contract {sorted(produced - set(PAGES))}"
+
+
+def head_alternates(html: str) -> dict[str, str]:
+    return dict(
+        (lang, href) for href, lang in re.findall(
+            r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html
+        )
+    )
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_html_lang_and_hreflang(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    assert re.search(rf'<html lang="{lang}"', html), f"{lang}/{page}: wrong <html lang>"
+    alternates = head_alternates(html)
+    expected = {l: site.page_url(l, page) for l in LANGS}
+    expected["x-default"] = site.page_url(DEFAULT_LANG, page)
+    assert alternates == expected
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_language_switcher_targets_same_page(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    here = site.page_url(lang, page)
+    switcher = {}
+    for href, hreflang in re.findall(
+        r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">', html
+    ):
+        switcher[hreflang] = urljoin(here, href)
+    assert switcher == {l: site.page_url(l, page) for l in LANGS}
+
+
+def test_404_page_is_chinese(site):
+    html = (site.dir / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_sitemap(site, lang):
+    path = site.dir / lang_prefix(lang) / "sitemap.xml"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {e.text for e in ET.parse(path).getroot().findall("s:url/s:loc", ns)}
+    if lang == DEFAULT_LANG:
+        assert {site.page_url(l, p) for l in LANGS for p in PAGES} == locs
+    else:
+        assert {site.page_url(lang, p) for p in PAGES} == locs
+
+
+def load_index(site, lang) -> dict:
+    return json.loads((site.dir / lang_prefix(lang) / "search" / "search_index.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_index_holds_only_its_language(site, lang):
+    index = load_index(site, lang)
+    assert index["config"]["lang"] == [lang]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert pages == set(PAGES), f"{lang} index pages: {sorted(pages ^ set(PAGES))}"
+    script = {"zh": r"[\u4e00-\u9fff]", "ru": r"[а-яё]", "en": r"\b(the|and|your)\b"}[lang]
+    titles = " ".join(doc["title"] for doc in index["docs"] if "#" not in doc["location"])
+    assert re.search(script, titles, re.I), f"{lang} index titles are not in {lang}"
+
+
+def test_search_index_is_a_third_of_merged(site):
+    sizes = {l: len(json.dumps(load_index(site, l), ensure_ascii=False).encode()) for l in LANGS}
+    total = sum(sizes.values())
+    for lang, size in sizes.items():
+        assert size < 0.5 * total, f"{lang} index is {size} of {total} bytes"
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_search_config_points_at_language_index(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert urljoin(site.page_url(lang, page), config["base"]) == site.page_url(lang)
+    worker = urljoin(site.page_url(lang, page), config["search"])
+    assert worker.startswith(site.url + "assets/javascripts/workers/sim-search.js?w=search.")
+    assert (site.dir / "assets/javascripts/workers/sim-search.js").exists()
+    assert (site.dir / "assets/javascripts/workers" / worker.split("?w=")[1]).exists()
+
+
+def test_no_instant_navigation(site):
+    html = site.page(DEFAULT_LANG).read_text(encoding="utf-8")
+    assert "navigation.instant" not in html

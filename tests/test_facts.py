@@ -1,0 +1,181 @@
+"""Facts: one value everywhere, rendered correctly in each language, marked by confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from tests.conftest import DOCS, LANGS, PAGES, ROOT
+
+DATA = yaml.safe_load((DOCS / "_data" / "facts.yml").read_text(encoding="utf-8"))
+FACT_MARKER = re.compile(r"\[\[\s*fact:([^\]\s|]+)(?:\|([a-z]+))?\s*\]\]")
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("facts_hook", ROOT / "overrides/hooks/facts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = load_hook()
+
+
+class FactSpans(HTMLParser):
+    """Collects each rendered fact: key, confidence, text, hrefs, check-mark href."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.facts, self.stack = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.stack:
+            self.stack[-1]["depth"] += 1
+            if tag == "a":
+                cls = attrs.get("class") or ""
+                key = "check" if "sim-check" in cls else "hrefs"
+                self.stack[-1][key].append(attrs.get("href"))
+        elif tag == "span" and "sim-fact" in (attrs.get("class") or ""):
+            self.stack.append({"key": attrs["data-fact"], "confidence": attrs["data-confidence"],
+                               "text": "", "hrefs": [], "check": [], "depth": 0})
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            if self.stack[-1]["depth"] == 0:
+                self.facts.append(self.stack.pop())
+            else:
+                self.stack[-1]["depth"] -= 1
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1]["text"] += data
+
+
+def rendered(site, lang, page):
+    parser = FactSpans()
+    parser.feed(site.page(lang, page).read_text(encoding="utf-8"))
+    return parser.facts
+
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+               "сентября", "октября", "ноября", "декабря"]
+
+
+def expected_text(fact, lang) -> str:
+    """An independent statement of how each kind must read (spaces normalised)."""
+    kind, value = fact["kind"], fact["value"]
+    if kind in ("phone", "ussd"):
+        return value
+    if kind == "url":
+        return fact.get("label", value)
+    if kind == "date":
+        return {
+            "zh": f"{value.year}年{value.month}月{value.day}日",
+            "ru": f"{value.day} {RU_GENITIVE[value.month - 1]} {value.year} г.",
+            "en": f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}",
+        }[lang]
+    if kind == "count":
+        return str(value["n"])  # the unit's plural is tested in test_russian_plurals
+    if kind == "rub":
+        return {"zh": "卢布", "ru": "₽", "en": "RUB"}[lang]
+    raise AssertionError(kind)
+
+
+CASES = [(lang, page) for lang in LANGS for page in PAGES]
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=[f"{l}/{p or 'home'}" for l, p in CASES])
+def test_rendered_facts_match_data(site, lang, page):
+    for item in rendered(site, lang, page):
+        fact = DATA["facts"][item["key"]]
+        where = f"{lang}/{page or 'home'} {item['key']}"
+        assert fact["confidence"] != "low", f"{where}: low-confidence fact rendered"
+        assert item["confidence"] == fact["confidence"], where
+        text = item["text"].replace("\u00a0", " ")
+        if fact["kind"] in ("phone", "ussd"):
+            want = "tel:" + re.sub(r"[^0-9+*#]", "", fact["value"]).replace("#", "%23")
+            assert item["hrefs"] == [want], f"{where}: tel link {item['hrefs']}"
+        if fact["kind"] == "url":
+            assert item["hrefs"] == [fact["value"]], where
+        forced = None  # facts in Russian forms are rendered in Russian on every page
+        want_text = expected_text(fact, lang)
+        if want_text not in text:
+            forced = expected_text(fact, "ru")
+            assert forced in text, f"{where}: '{want_text}' not in '{text}'"
+        if fact["confidence"] == "medium":
+            carrier = fact.get("carrier")
+            site_url = DATA["facts"][DATA["carriers"][carrier]["site"]]["value"] if carrier else fact["source"]
+            assert item["check"] == [site_url], f"{where}: medium fact without a check mark to {site_url}"
+        else:
+            assert item["check"] == [], f"{where}: high fact carries a check mark"
+
+
+def test_every_marker_in_docs_names_a_renderable_fact():
+    problems = []
+    for path in sorted(DOCS.rglob("*.md")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for key, _ in FACT_MARKER.findall(line):
+                fact = DATA["facts"].get(key)
+                if fact is None or fact["confidence"] == "low":
+                    problems.append(f"{path.relative_to(ROOT)}:{n}: {key}")
+    assert not problems, "\n".join(problems)
+
+
+def test_low_confidence_values_appear_nowhere(site):
+    lows = {k: f["value"] for k, f in DATA["facts"].items() if f["confidence"] == "low"}
+    assert lows, "the data should record the low-confidence values it refuses"
+    for html in site.dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8").replace("\u00a0", " ")
+        for key, value in lows.items():
+            digits = re.sub(r"\D", "", str(value))
+            assert str(value) not in text, f"{html.relative_to(site.dir)} states low fact {key}"
+            if len(digits) >= 7:
+                assert digits not in re.sub(r"\D", "", text), f"{html.relative_to(site.dir)}: {key}"
+
+
+def test_facts_data_is_valid():
+    hook.load(DOCS / "_data" / "facts.yml")  # raises PluginError naming the bad entry
+
+
+@pytest.mark.parametrize("n,unit,text", [
+    (1, "day", "1 день"), (2, "day", "2 дня"), (5, "day", "5 дней"), (11, "day", "11 дней"),
+    (21, "day", "21 день"), (22, "hour", "22 часа"), (24, "hour", "24 часа"),
+    (72, "hour", "72 часа"), (90, "day", "90 дней"), (3, "month", "3 месяца"),
+    (10, "number", "10 номеров"), (20, "number", "20 номеров"), (111, "day", "111 дней"),
+])
+def test_russian_plurals(n, unit, text):
+    assert hook.format_count({"n": n, "unit": unit}, "ru").replace("\u00a0", " ") == text
+
+
+def test_money_formats():
+    value = {"min": 30000, "max": 50000}
+    assert hook.format_rub(value, "ru") == "30\u00a0000–50\u00a0000\u00a0₽"
+    assert hook.format_rub(value, "en") == "RUB 30,000–50,000"
+    assert hook.format_rub(value, "zh") == "30,000–50,000 卢布"
+
+
+def test_date_formats():
+    day = dt.date(2025, 7, 1)
+    assert hook.format_date(day, "zh") == "2025年7月1日"
+    assert hook.format_date(day, "ru").replace("\u00a0", " ") == "1 июля 2025 г."
+    assert hook.format_date(day, "en") == "1 July 2025"
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=[f"{l}/{p or 'home'}" for l, p in CASES])
+def test_sources_section_and_last_reviewed(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    assert 'id="sources"' in html, f"{lang}/{page}: no Sources section"
+    after = html.split('id="sources"', 1)[1]
+    assert 'class="sim-source"' in after, f"{lang}/{page}: Sources section cites nothing"
+    reviewed = re.findall(r'class="sim-reviewed" data-reviewed="([\d-]+)"', html)
+    others = [re.findall(r'class="sim-reviewed" data-reviewed="([\d-]+)"',
+                         site.page(l, page).read_text(encoding="utf-8")) for l in LANGS]
+    assert len(reviewed) == 1 and all(o == reviewed for o in others), f"{page}: last reviewed differs"
