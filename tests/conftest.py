@@ -4,6 +4,7 @@ it for the link crawl and the browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import socket
@@ -83,33 +84,38 @@ class Site:
         return f"{self.url}{lang_prefix(lang)}{page}"
 
 
-@pytest.fixture(scope="session")
-def server_socket():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    yield sock
-    sock.close()
+@contextlib.contextmanager
+def serve(directory: Path, sock: socket.socket | None = None):
+    """Serve `directory` under SUBPATH on 127.0.0.1; yields the base URL."""
+    if sock is None:
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = sock
+    sock.listen(64)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, server_socket) -> Site:
+def site(tmp_path_factory) -> Site:
     """The one build of this test run, served on 127.0.0.1 under /guide/."""
     out = tmp_path_factory.mktemp("site")
-    port = server_socket.getsockname()[1]
-    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))  # the port is known before the build: site_url uses it
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}"
     proc = mkdocs("build", "--strict", "--site-dir", str(out), env={"SITE_URL": url})
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"strict build failed:\n{log[-4000:]}"
     warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "the build logged warnings:\n" + "\n".join(warnings)
-
-    handler = functools.partial(_Handler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = server_socket
-    server.server_address = server_socket.getsockname()
-    server_socket.listen(64)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(out, url, log)
-    server.shutdown()
+    with serve(out, sock) as served:
+        assert served == url
+        yield Site(out, url, log)

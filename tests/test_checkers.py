@@ -1,0 +1,148 @@
+"""Every checker is proven on a fixture that breaks it, and names the place.
+
+Build-time checks run a mini site (tests/fixtures/mini: two pages in three
+languages) with the project's real hooks, theme overrides and facts file, each
+time broken in one way. HTML checks run on tests/fixtures/html."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
+from tests.checks.parity import check as parity_check
+from tests.conftest import ROOT, mkdocs, serve
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    (root / "docs" / "_data").mkdir()
+    for name in ("facts.yml", "glossary.yml", "jieba-user-dict.txt"):
+        if (ROOT / "docs" / "_data" / name).exists():
+            shutil.copy(ROOT / "docs" / "_data" / name, root / "docs" / "_data" / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n  - other.md\n"
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("  - overrides/hooks/", f"  - {ROOT}/overrides/hooks/")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> tuple[int, str]:
+    proc = mkdocs("build", "--strict", "--site-dir", str(root / "site"), cwd=root)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: '{old}' not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_mini_site_builds_clean(mini):
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    assert not parity_check(mini / "docs")
+
+
+def test_unknown_fact_key_stops_build_naming_file_and_line(mini):
+    edit(mini / "docs/ru/other.md", "[[fact:mts.short]]", "[[fact:mts.nope]]")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/ru/other.md:9: unknown fact key 'mts.nope'" in log, log[-2000:]
+
+
+def test_low_confidence_fact_is_refused(mini):
+    edit(mini / "docs/en/other.md", "[[fact:mts.short]]", "[[fact:beeline.tollfree]]")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/en/other.md:9: fact 'beeline.tollfree' has low confidence" in log, log[-2000:]
+
+
+def test_malformed_marker_is_refused(mini):
+    edit(mini / "docs/zh/other.md", "[[fact:mts.short]]", "[[fact mts.short]]")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/zh/other.md:9: malformed marker" in log, log[-2000:]
+
+
+def test_missing_translation_stops_build_and_parity_names_it(mini):
+    (mini / "docs/en/other.md").unlink()
+    code, log = build(mini)
+    assert code != 0
+    assert "other.md" in log and "not found" in log, log[-2000:]
+    assert "en/other.md: missing translation (exists in zh, ru)" in parity_check(mini / "docs")
+
+
+def test_broken_link_stops_build_naming_file(mini):
+    edit(mini / "docs/zh/other.md", "## 来源", "[别处](nowhere.md)\n\n## 来源")
+    code, log = build(mini)
+    assert code != 0
+    assert "zh/other.md" in log and "nowhere.md" in log, log[-2000:]
+
+
+def test_missing_anchor_stops_build_naming_file(mini):
+    edit(mini / "docs/ru/index.md", "other.md#steps", "other.md#absent")
+    code, log = build(mini)
+    assert code != 0
+    assert "ru/index.md" in log and "#absent" in log, log[-2000:]
+
+
+def test_forbidden_domain_in_facts_stops_build(mini):
+    facts = mini / "docs/_data/facts.yml"
+    edit(facts, "    source: https://mts.ru/\n    basis: \"official domain",
+         "    source: https://seo-farm.example/mts\n    basis: \"official domain")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/_data/facts.yml:" in log and "mts.site: source https://seo-farm.example/mts" in log, log[-2000:]
+
+
+def test_page_without_last_reviewed_or_sources_is_refused(mini):
+    edit(mini / "docs/en/index.md", "last_reviewed: 2026-11-23\n", "")
+    code, log = build(mini)
+    assert code != 0 and "docs/en/index.md:1: front matter needs last_reviewed" in log, log[-2000:]
+
+
+def test_parity_names_step_heading_fact_and_admonition_drift(mini):
+    edit(mini / "docs/en/other.md", "2. Open", "2. Wait.\n3. Open")
+    edit(mini / "docs/ru/other.md", "{ #steps }", "{ #shagi }")
+    edit(mini / "docs/zh/other.md", "[[fact:mts.site]]", "[[fact:beeline.site]]")
+    edit(mini / "docs/zh/index.md", "## 来源", "!!! warning \"注意\"\n    文本\n\n## 来源")
+    errors = "\n".join(parity_check(mini / "docs"))
+    assert "zh/other.md: steps per numbered list differ from en: [2] != [3]" in errors
+    assert "ru/other.md: steps per numbered list differ from en: [2] != [3]" in errors
+    assert "ru/other.md: heading ids differ" in errors and "shagi" in errors
+    assert "zh/other.md: fact keys differ" in errors and "beeline.site" in errors
+    assert "zh/index.md: admonition kinds differ from en: ['warning'] != []" in errors
+
+
+def test_lychee_finds_broken_link_and_missing_anchor():
+    errors = "\n".join(lychee_errors(FIXTURES / "html", "/guide/"))
+    assert "index.html → " in errors and "html/page#absent (Cannot find fragment)" in errors
+    assert "html/missing (File not found" in errors
+    assert "html/elsewhere (File not found" in errors
+    assert "#present" not in errors and "/guide/page" not in errors
+
+
+def test_allowlist_flags_forbidden_domain_promotion_and_foreign_assets():
+    errors = "\n".join(forbidden_links(FIXTURES / "html", "http://127.0.0.1/guide/", allowed_domains()))
+    assert "https://seo-farm.example/how-to-cancel: domain not in allowed_domains" in errors
+    assert "https://t.me/somebody: promotional or messenger contact in index.html" in errors
+    assert "https://cdn.example.org/lib.js: loaded from another origin as an asset" in errors
+    assert "rbc.ru" not in errors
+
+
+def test_crawl_finds_escape_from_sub_path_404_and_missing_anchor():
+    with serve(FIXTURES / "html") as url:
+        result = crawl(url, [""])
+    errors = "\n".join(result.errors)
+    assert f"{url}page/ → /elsewhere/: leaves the sub-path /guide/" in errors
+    assert f"{url}missing/ answered 404" in errors
+    assert f"{url}page/#absent: no element with that id" in errors
+    assert "#present" not in errors
