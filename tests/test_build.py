@@ -1,4 +1,4 @@
-"""The built site: URL contract, languages, hreflang, switcher, sitemaps, search split."""
+"""The built site: URL contract, languages, hreflang, switcher, search split."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
-from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -71,17 +70,6 @@ def test_language_switcher_targets_same_page(site, lang, page):
 def test_404_page_is_chinese(site):
     html = (site.dir / "404.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in html
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_language_sitemap(site, lang):
-    path = site.dir / lang_prefix(lang) / "sitemap.xml"
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = {e.text for e in ET.parse(path).getroot().findall("s:url/s:loc", ns)}
-    if lang == DEFAULT_LANG:
-        assert {site.page_url(l, p) for l in LANGS for p in PAGES} == locs
-    else:
-        assert {site.page_url(lang, p) for p in PAGES} == locs
 
 
 def load_index(site, lang) -> dict:

@@ -165,8 +165,9 @@ def render_fact(key: str, lang: str, where: str) -> str:
     if fact["confidence"] == "medium":
         carrier = fact.get("carrier")
         if carrier:
-            name = data["carriers"][carrier]["name"][lang]
-            verify = data["facts"][data["carriers"][carrier]["site"]]["value"]
+            info = data["carriers"][carrier]
+            name = info.get("ru_genitive", info["name"]["ru"]) if lang == "ru" else info["name"][lang]
+            verify = data["facts"][info["site"]]["value"]
             text = UI["check_carrier"][lang].format(carrier=name)
         else:
             verify = fact["source"]

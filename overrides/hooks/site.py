@@ -6,8 +6,8 @@
 - `<head>` gets absolute hreflang links for the three language versions plus
   x-default, built from `site_url` (Material's own are relative). The offline
   build leaves them out: they would point the file:// copy at the web.
-- Each language gets its own sitemap.xml (Material's language selector fetches
-  `<language root>/sitemap.xml`; without them every page logs 404s).
+  (Material's own language-selector script, which would fetch a sitemap next to
+  each of these URLs, is kept from seeing them: assets/javascripts/sim-guide.js.)
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import html
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-from xml.etree import ElementTree as ET
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -42,12 +41,6 @@ SOURCES_HEADING = re.compile(r"^##\s.*\{\s*#sources\s*\}\s*$", re.M)
 def is_offline(config) -> bool:
     offline = config["plugins"].get("offline")
     return bool(offline and offline.config.enabled)
-
-
-def i18n_building(config) -> bool:
-    """True inside the nested per-language builds of mkdocs-static-i18n."""
-    i18n = config["plugins"].get("i18n")
-    return bool(i18n and i18n.building)
 
 
 # -- page rules ------------------------------------------------------------------------
@@ -100,39 +93,3 @@ def on_post_page(output, page, config, **kwargs):
         return ""
 
     return HEAD_ALTERNATE.sub(replace, output)
-
-
-# -- per-language sitemaps ---------------------------------------------------------------------
-
-SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML = "http://www.w3.org/1999/xhtml"
-
-
-def language_sitemaps(site_dir: Path, site_url: str) -> None:
-    ET.register_namespace("", SM)
-    ET.register_namespace("xhtml", XHTML)
-    root_map = site_dir / "sitemap.xml"
-    if not root_map.exists():
-        raise PluginError("sitemap.xml was not written; cannot split it per language")
-    base_path = urlsplit(site_url).path.rstrip("/") + "/"
-    tree = ET.parse(root_map)
-    for lang in LANGS:
-        if lang == DEFAULT_LANG:
-            continue
-        prefix = urljoin(site_url, f"{lang}/")
-        urlset = ET.Element(f"{{{SM}}}urlset")
-        for url in tree.getroot().findall(f"{{{SM}}}url"):
-            loc = url.find(f"{{{SM}}}loc").text or ""
-            if loc.startswith(prefix) or urlsplit(loc).path.startswith(f"{base_path}{lang}/"):
-                urlset.append(url)
-        ET.ElementTree(urlset).write(
-            site_dir / lang / "sitemap.xml", encoding="utf-8", xml_declaration=True
-        )
-
-
-@event_priority(-200)
-def on_post_build(config, **kwargs):
-    if i18n_building(config):
-        return
-    if not is_offline(config):
-        language_sitemaps(Path(config["site_dir"]), config["site_url"])
