@@ -4,8 +4,10 @@
  * then skips its search pipeline, so a query is never stemmed or segmented the
  * way the index was. This function prepares the query so that it meets the index:
  *   - NFKC (full-width letters and digits become ASCII) and lower case;
- *   - a space between Chinese and Latin/Cyrillic/digits ("MTS怎么注销" -> "mts 怎么注销"),
- *     so that Material's own Chinese segmentation sees the Han run alone;
+ *   - Chinese is cut into the words the index was built with (jieba, at build time):
+ *     `vocabulary` holds the index's Han words and each Han run is split into the
+ *     fewest of them ("MTS怎么注销" -> "mts 怎么 注销"). Material's own segmenter never
+ *     tests a word that ends the query, so it is only handed single words;
  *   - punctuation and lunr's query syntax become spaces; "*" and "#" stay inside
  *     terms, so that USSD codes such as *100# still match;
  *   - known names in the other script are added ("есим" -> also "esim");
@@ -39,16 +41,52 @@
   var SEPARATOR = /[^\p{L}\p{N}*#]+/gu;
   var WORD = /^[\p{L}]+$/u;
 
+  var HAN_RUN = new RegExp("[" + HAN + "]+", "g");
+  var MAX_WORD = 8;
+
+  // Split a run of Han characters into the fewest words of `vocabulary` (unknown
+  // characters stand alone); on ties, the later word is the longer one.
+  function segment(run, vocabulary) {
+    var n = run.length, best = [0], cut = [0];
+    for (var i = 1; i <= n; i++) {
+      best[i] = Infinity;
+      for (var j = Math.max(0, i - MAX_WORD); j < i; j++) {
+        var word = run.slice(j, i);
+        if ((i - j === 1 || vocabulary.has(word)) && best[j] + 1 <= best[i]) {
+          if (best[j] + 1 < best[i] || i - j > i - cut[i]) { best[i] = best[j] + 1; cut[i] = j; }
+        }
+      }
+    }
+    var words = [];
+    for (var k = n; k > 0; k = cut[k]) words.unshift(run.slice(cut[k], k));
+    return words.join(" ");
+  }
+
+  // The Han words of an index (its documents were segmented by jieba at build time).
+  function vocabularyOf(docs, separator) {
+    var vocabulary = new Set(), split = new RegExp(separator);
+    var han = new RegExp("^[" + HAN + "]+$");
+    (docs || []).forEach(function (doc) {
+      String((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ")
+        .split(split).forEach(function (token) {
+          if (token && token.length <= MAX_WORD && han.test(token)) vocabulary.add(token);
+        });
+    });
+    return vocabulary;
+  }
+
   function normalise(query, options) {
     if (typeof query !== "string") return "";
     var stem = options && options.stem;
     var isStop = options && options.isStop;
+    var vocabulary = options && options.vocabulary;
     var text = query.slice(0, MAX_LENGTH);
     try { text = text.normalize("NFKC"); } catch (e) { /* keep the raw text */ }
     text = text.toLowerCase()
       .replace(HAN_THEN_OTHER, "$1 ")
       .replace(OTHER_THEN_HAN, "$1 ")
       .replace(SEPARATOR, " ")
+      .replace(HAN_RUN, function (run) { return vocabulary ? segment(run, vocabulary) : run; })
       .replace(/\*+(?=\s|$)/g, " ")          // a trailing "*" is lunr syntax, not text
       .trim();
     if (!text) return "";
@@ -62,18 +100,19 @@
     var kept = words.filter(function (w) { return !(isStop && WORD.test(w) && isStop(w)); });
     if (!kept.length) kept = words;
     kept.forEach(function (word) {
-      var group = ALIASES[word];
-      if (group) { group.forEach(add); return; }
+      var stemmed = word;
       if (stem && WORD.test(word) && word.length > 2) {
-        var stemmed = "";
-        try { stemmed = stem(word); } catch (e) { stemmed = ""; }
-        add(stemmed && stemmed.length >= 2 ? stemmed : word);
-        return;
+        try { stemmed = stem(word) || word; } catch (e) { stemmed = word; }
+        if (stemmed.length < 2) stemmed = word;
       }
-      add(word);
+      var group = ALIASES[word] || ALIASES[stemmed];
+      if (group) group.forEach(add);
+      else add(stemmed);
     });
     return terms.join(" ");
   }
 
-  root.SimQuery = { normalise: normalise, MAX_LENGTH: MAX_LENGTH };
+  root.SimQuery = {
+    normalise: normalise, segment: segment, vocabularyOf: vocabularyOf, MAX_LENGTH: MAX_LENGTH
+  };
 })(typeof self !== "undefined" ? self : this);

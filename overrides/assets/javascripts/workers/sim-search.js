@@ -19,6 +19,7 @@
   var material = match ? match[1] : null;
 
   var lang = "en";
+  var vocabulary = null;
   var handlers = [];
   var queue = [];
   var nativeAdd = self.addEventListener.bind(self);
@@ -31,19 +32,20 @@
 
   function options() {
     var lunr = self.lunr, language = lunrLanguage();
-    if (!lunr || !language) return {};
+    if (!lunr || !language) return { vocabulary: vocabulary };
     var stem = language.stemmer && lang !== "zh"
       ? function (word) { return String(language.stemmer(new lunr.Token(word, {}))); }
       : null;
     var isStop = language.stopWordFilter
       ? function (word) { return !language.stopWordFilter(new lunr.Token(word, {})); }
       : null;
-    return { stem: stem, isStop: isStop };
+    return { stem: stem, isStop: isStop, vocabulary: vocabulary };
   }
 
   function transform(data) {
     if (data && data.type === SETUP && data.data && data.data.config) {
       lang = (data.data.config.lang || ["en"])[0];
+      vocabulary = self.SimQuery.vocabularyOf(data.data.docs, data.data.config.separator);
     } else if (data && data.type === QUERY && typeof data.data === "string") {
       return { type: QUERY, data: self.SimQuery.normalise(data.data, options()) };
     }

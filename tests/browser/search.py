@@ -1,0 +1,63 @@
+"""Driving Material's search the way a person does (shared by tests and the benchmark)."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urldefrag, urlsplit
+
+RESULT_LINKS = ".md-search-result__list > li.md-search-result__item > a.md-search-result__link"
+
+
+def type_like_a_person(page, text: str, delay_ms: int = 15) -> None:
+    """Key presses for what a US keyboard has; other characters arrive as the text an
+    IME or keyboard layout commits, followed by a key release (Material listens to keyup)."""
+    for ch in text:
+        if ch.isascii() and (ch.isalnum() or ch in " *#-+.,/"):
+            page.keyboard.press(ch if ch != " " else "Space", delay=delay_ms)
+        else:
+            page.keyboard.insert_text(ch)
+            page.keyboard.press("Shift", delay=delay_ms)
+
+
+def open_search(page) -> None:
+    """Click the search field (on a phone, first the search button in the header)."""
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    field.click()
+
+
+def clear_search(page) -> None:
+    page.locator("input.md-search__input").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+
+
+def wait_for_results(page, timeout: float = 10.0, settle: float = 0.35) -> list[str]:
+    """Result page URLs once the list has stopped changing (or the 'no results' text shows)."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        state = page.evaluate(
+            """(sel) => [document.querySelector('.md-search-result__meta')?.textContent || '',
+                         [...document.querySelectorAll(sel)].map(a => a.href)]""",
+            RESULT_LINKS,
+        )
+        if state != last:
+            last, since = state, time.monotonic()
+        elif time.monotonic() - since >= settle and (state[1] or state[0].strip()):
+            pages = [urldefrag(href)[0].split("?")[0] for href in state[1]]
+            return list(dict.fromkeys(pages))  # one entry per page, in rank order
+        time.sleep(0.05)
+    raise TimeoutError(f"search results did not settle: {last}")
+
+
+def search(page, query: str) -> list[str]:
+    open_search(page)
+    clear_search(page)
+    type_like_a_person(page, query)
+    return wait_for_results(page)
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path

@@ -1,0 +1,72 @@
+"""Search finds pages in the reader's language only (queries: tests/data/search_queries.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.browser.search import search
+from tests.conftest import LANGS, PAGES
+
+QUERIES = yaml.safe_load((Path(__file__).parents[1] / "data" / "search_queries.yml").read_text("utf-8"))
+CASES = [(lang, case) for lang in LANGS for case in QUERIES[lang]]
+
+
+def test_at_least_twelve_queries_per_language():
+    for lang in LANGS:
+        assert len(QUERIES[lang]) >= 12, lang
+        for case in QUERIES[lang]:
+            for page in case.get("pages", [case.get("page")]):
+                assert page in PAGES, f"{lang}: '{case['q']}' expects unknown page {page}"
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, site):
+    """One page per language, kept open across that language's queries."""
+    from tests.browser.conftest import open_page
+    pages = {}
+    for lang in LANGS:
+        context, page, rec = open_page(browser, site.url)
+        page.goto(site.page_url(lang), wait_until="networkidle")
+        pages[lang] = (context, page, rec)
+    yield pages
+    for context, _, _ in pages.values():
+        context.close()
+
+
+@pytest.mark.parametrize("lang,case", CASES, ids=[f"{l}:{c['q']}" for l, c in CASES])
+def test_query_finds_page_in_own_language(site, search_pages, lang, case):
+    _, page, rec = search_pages[lang]
+    results = search(page, case["q"])
+    own = {site.page_url(lang, p) for p in PAGES}
+    foreign = [url for url in results if url not in own]
+    assert not foreign, f"results outside {lang}: {foreign}"
+    expected = {site.page_url(lang, p) for p in case.get("pages", [case.get("page")])}
+    assert expected & set(results[:3]), f"'{case['q']}': top three {results[:3]} miss {sorted(expected)}"
+    assert not rec.console_errors and not rec.blocked and not rec.failed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_loads_only_its_own_index(site, site_page, lang):
+    page, rec = site_page()
+    page.goto(site.page_url(lang, "carriers/mts/"), wait_until="networkidle")
+    search(page, "MTS")
+    indexes = [url for url in rec.requests if "search_index" in url]
+    own = site.page_url(lang) + "search/search_index.json"
+    assert indexes == [own], indexes
+
+
+def test_result_shows_section_and_highlight_on_target(site, site_page):
+    page, rec = site_page()
+    page.goto(site.page_url("ru"), wait_until="networkidle")
+    search(page, "доверенности")
+    item = page.locator(".md-search-result__item").first
+    assert item.locator("h1, h2").count() >= 1  # page title, plus matching sections
+    assert item.locator("mark").count() >= 1, "no highlighted term in the result"
+    with page.expect_navigation():
+        item.locator("a.md-search-result__link").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "h=" in page.url
+    assert page.locator("article mark").count() >= 1, "search terms not highlighted on the target page"
