@@ -1,0 +1,142 @@
+"""Content rules: agreed carrier spellings, no claim the research lists as wrong,
+no dated wording, the agreed register, no promotional contacts.
+
+Checked on the built pages' text (what readers see), per language."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from tests.conftest import DOCS, LANGS, PAGES
+
+GLOSSARY = yaml.safe_load((DOCS / "_data" / "glossary.yml").read_text(encoding="utf-8"))
+
+# Claims from research §H (carrier-facts.md) that are wrong or unverifiable, as
+# patterns that would only appear if a page repeated them.
+WRONG_CLAIMS = {
+    "Decree 1342 cited (superseded by No. 59)": r"1342",
+    "'mega.ru' given as MegaFon's site": r"\bmega\.ru\b",
+    "MTS '183-day' rule presented": r"\b183\b",
+    "MTS Belarus rules or site (mts.by)": r"mts\.by|BYN",
+    "invented MTS USSD codes (*111*…)": r"\*111\*",
+    "invented Beeline/MegaFon block codes": r"\*110\*0711#|\*105\*156\*0#",
+    "the draft's 1 March 2025 deadline": r"1 March 2025|1\s+марта\s+2025|2025\s*年\s*3\s*月\s*1\s*日",
+    "refund timelines from Chinese SEO pages": r"[3３]\s*[-–~～至]\s*[5５]\s*(个)?工作日|3[-–]5 working days|3[-–]5 рабочих",
+    "invented number-keeping services": r"Заморозка номера|Сохрани номер|\*111\*2323#|\*111\*737#",
+    "the SEO '3 working days / 30 days' MegaFon termination": r"Управление договором",
+    "SEO farm cited": r"nowadayhitech|kakprosto|spar-kit|tataroil|axandson|westfalling|9m8m|gosuslugisovet|mdlr\.ru",
+}
+DATED_WORDS = {
+    "en": r"\b(currently|recently|nowadays|at present)\b",
+    "ru": r"\b(сейчас|недавно|в настоящее время|на данный момент)\b",
+    "zh": r"目前|最近|近期|如今",
+}
+PROMOTION = r"t\.me/|telegram\.me|wa\.me/|\bTG\b|微信号|加微信|WeChat ID"
+
+
+class Text(HTMLParser):
+    """The visible text of the article (what a reader sees or prints)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or (tag == "article"):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def article_text(site, lang, page) -> str:
+    parser = Text()
+    parser.feed(site.page(lang, page).read_text(encoding="utf-8"))
+    return " ".join(parser.parts).replace("\u00a0", " ")
+
+
+CASES = [(lang, page) for lang in LANGS for page in PAGES]
+IDS = [f"{lang}/{page or 'home'}" for lang, page in CASES]
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_article_text_is_extracted(site, lang, page):
+    assert len(article_text(site, lang, page)) > 200, f"{lang}/{page}: article text not found"
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_carrier_names_use_agreed_spelling(site, lang, page):
+    text = article_text(site, lang, page)
+    for carrier, rules in GLOSSARY["carriers"].items():
+        for wrong in rules[lang]["forbidden"]:
+            # whole words; a domain such as beeline.ru is not a spelling of the name
+            hits = re.findall(rf"(?<![\w.-]){re.escape(wrong)}(?![\w-]|\.\w)", text)
+            assert not hits, f"{lang}/{page}: '{wrong}' for {carrier}; use {rules[lang]['use']}"
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_no_claim_the_research_lists_as_wrong(site, lang, page):
+    text = article_text(site, lang, page)
+    for claim, pattern in WRONG_CLAIMS.items():
+        match = re.search(pattern, text, re.I)
+        assert not match, f"{lang}/{page}: {claim}: '{match.group(0)}'"
+
+
+@pytest.mark.parametrize("lang,page", CASES, ids=IDS)
+def test_no_dated_wording_or_promotion(site, lang, page):
+    text = article_text(site, lang, page)
+    dated = re.search(DATED_WORDS[lang], text, re.I)
+    assert not dated, f"{lang}/{page}: write the date instead of '{dated.group(0)}'"
+    promo = re.search(PROMOTION, text, re.I)
+    assert not promo, f"{lang}/{page}: promotional contact '{promo.group(0)}'"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_use_the_polite_register(site, page):
+    text = article_text(site, "zh", page)
+    assert "您" in text or page == "", f"zh/{page}: no 您 at all"
+    assert not re.search(r"你(?!们)", text), f"zh/{page}: 你 used; the register is 您"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_carrier_pages_name_carrier_in_both_scripts(site, page):
+    if not page.startswith("carriers/"):
+        return
+    carrier = page.split("/")[1]
+    for lang in LANGS:
+        text = article_text(site, lang, page)
+        for name in GLOSSARY["carriers"][carrier][lang]["use"]:
+            assert name in text, f"{lang}/{page}: '{name}' missing"
+        latin, cyrillic = GLOSSARY["carriers"][carrier]["en"]["use"][:2]
+        assert latin in text and cyrillic in text, f"{lang}/{page}: both scripts needed"
+
+
+def test_wrong_claim_patterns_catch_the_claims():
+    """The patterns above are not vacuous: each catches the claim it names."""
+    samples = {
+        "Decree 1342 cited (superseded by No. 59)": "по Постановлению № 1342",
+        "'mega.ru' given as MegaFon's site": "войдите на mega.ru",
+        "MTS '183-day' rule presented": "после 183 дней",
+        "MTS Belarus rules or site (mts.by)": "see mts.by",
+        "invented MTS USSD codes (*111*…)": "наберите *111*157#",
+        "invented Beeline/MegaFon block codes": "*110*0711#",
+        "the draft's 1 March 2025 deadline": "до 1 марта 2025 г.",
+        "refund timelines from Chinese SEO pages": "MTS 3-5 个工作日",
+        "invented number-keeping services": "услуга «Заморозка номера»",
+        "the SEO '3 working days / 30 days' MegaFon termination": "Настройки → Управление договором",
+        "SEO farm cited": "nowadayhitech.com",
+    }
+    assert samples.keys() == WRONG_CLAIMS.keys()
+    for claim, sample in samples.items():
+        assert re.search(WRONG_CLAIMS[claim], sample, re.I), claim
+    assert re.search(DATED_WORDS["zh"], "目前可以") and re.search(DATED_WORDS["ru"], "сейчас можно")
+    assert re.search(PROMOTION, "联系 TG @simhelper", re.I)
