@@ -20,9 +20,11 @@ $(STAMP): $(LOCK)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## Build the site strictly into site/ (default verbosity: -q would hide warnings)
+## Build the site strictly into site/ (default verbosity: -q would hide warnings),
+## with the offline copy at site/site-offline.zip (the home page links to it)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m tests.tools.offline site/site-offline.zip
 
 ## Run the whole test suite (builds the site once, drives the system Chromium)
 test: $(STAMP)
@@ -30,7 +32,7 @@ test: $(STAMP)
 
 ## Build the offline copy into site-offline.zip (works from file:// with no network)
 offline: $(STAMP)
-	$(BIN)/python -m tests.checks.offline site-offline.zip
+	$(BIN)/python -m tests.tools.offline site-offline.zip
 
 ## Check that external source URLs answer (needs the internet; not part of make test)
 check-external: $(STAMP)
@@ -38,7 +40,7 @@ check-external: $(STAMP)
 
 ## Print build, search-index, first-view and search-latency figures
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.tools.bench
 
 ## Rewrite the lock file from pyproject.toml's pins
 lock:

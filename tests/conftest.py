@@ -7,10 +7,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -105,8 +107,17 @@ def serve(directory: Path, sock: socket.socket | None = None):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    """The one build of this test run, served on 127.0.0.1 under /guide/."""
+def offline_zip(tmp_path_factory) -> Path:
+    """The offline copy of this test run (a second, offline-mode build)."""
+    from tests.tools.offline import build_offline
+
+    return build_offline(tmp_path_factory.mktemp("offline-zip") / "site-offline.zip")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, offline_zip) -> Site:
+    """The one build of this test run, served on 127.0.0.1 under /guide/, with the
+    offline zip beside it as `make build` puts it (the home page links to it)."""
     out = tmp_path_factory.mktemp("site")
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # the port is known before the build: site_url uses it
@@ -116,6 +127,18 @@ def site(tmp_path_factory) -> Site:
     assert proc.returncode == 0, f"strict build failed:\n{log[-4000:]}"
     warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "the build logged warnings:\n" + "\n".join(warnings)
+    shutil.copy(offline_zip, out / "site-offline.zip")
     with serve(out, sock) as served:
         assert served == url
         yield Site(out, url, log)
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory, offline_zip) -> Path:
+    """The offline zip of this test run, unpacked: its top folder."""
+    from tests.tools.offline import FOLDER
+
+    tmp = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp)
+    return tmp / FOLDER

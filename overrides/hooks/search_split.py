@@ -111,5 +111,6 @@ def on_post_build(config, **kwargs):
     i18n = config["plugins"].get("i18n")
     if i18n and i18n.building:
         return  # a nested per-language build: the index is not complete yet
-    offline = config["plugins"].get("offline")
+    plugins = config["plugins"]
+    offline = plugins.get("material/offline") or plugins.get("offline")
     write_indexes(Path(config["site_dir"]), bool(offline and offline.config.enabled))

@@ -3,6 +3,8 @@
 - Every page needs `last_reviewed` (YYYY-MM-DD) in its front matter and a
   `## … { #sources }` section; the build stops otherwise, naming the file. The
   date is shown at the end of the page in the page's language.
+- Paragraphs marked `<p data-online-only>` (the link to the offline zip) are left
+  out of the offline copy.
 - `<head>` gets absolute hreflang links for the three language versions plus
   x-default, built from `site_url` (Material's own are relative). The offline
   build leaves them out: they would point the file:// copy at the web.
@@ -34,12 +36,15 @@ REVIEWED = {
     "en": "Last reviewed: {date}",
 }
 
+ONLINE_ONLY = re.compile(r"<p data-online-only>.*?</p>", re.S)
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 SOURCES_HEADING = re.compile(r"^##\s.*\{\s*#sources\s*\}\s*$", re.M)
 
 
 def is_offline(config) -> bool:
-    offline = config["plugins"].get("offline")
+    """True when Material's offline plugin is on (registered as material/offline)."""
+    plugins = config["plugins"]
+    offline = plugins.get("material/offline") or plugins.get("offline")
     return bool(offline and offline.config.enabled)
 
 
@@ -67,6 +72,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 @event_priority(-200)
 def on_post_page(output, page, config, **kwargs):
+    if is_offline(config):
+        # the offline copy has no download link to itself
+        output = ONLINE_ONLY.sub("", output)
     links = HEAD_ALTERNATE.findall(output)
     if not links:
         return output
