@@ -1,0 +1,55 @@
+"""Ticks on the checklist survive a reload (http and file://); "clear all" resets them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.conftest import LANGS
+
+BOXES = ".md-typeset .task-list-item input[type=checkbox]"
+
+
+def ticked(page) -> list[bool]:
+    return page.locator(BOXES).evaluate_all("els => els.map(e => e.checked)")
+
+
+def exercise(page, url):
+    page.goto(url, wait_until="load")
+    boxes = page.locator(BOXES)
+    assert boxes.count() >= 20 and not any(ticked(page))
+    labels = page.locator(".md-typeset .task-list-item .sim-task-text")  # what a reader taps
+    labels.nth(0).click()
+    labels.nth(5).click()
+    page.reload(wait_until="load")
+    state = ticked(page)
+    assert state[0] and state[5] and sum(state) == 2, "ticks were not remembered"
+    assert page.locator("input:checked + .task-list-indicator").count() == 2
+    page.locator(".sim-toolbar button.sim-clear").click()
+    assert not any(ticked(page))
+    page.reload(wait_until="load")
+    assert not any(ticked(page)), "clear all was not remembered"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ticks_survive_reload_over_http(site, site_page, lang):
+    page, rec = site_page()
+    exercise(page, site.page_url(lang, "checklist/"))
+
+
+def test_ticks_survive_reload_from_file(browser, offline_copy):
+    context, page, rec = open_page(browser, offline_copy.as_uri() + "/")
+    try:
+        exercise(page, (offline_copy / "checklist.html").as_uri())
+        assert not rec.blocked
+    finally:
+        context.close()
+
+
+def test_each_language_keeps_its_own_ticks(site, site_page):
+    page, rec = site_page()
+    page.goto(site.page_url("en", "checklist/"), wait_until="load")
+    page.locator(".md-typeset .task-list-item .sim-task-text").nth(1).click()
+    assert sum(ticked(page)) == 1
+    page.goto(site.page_url("ru", "checklist/"), wait_until="load")
+    assert not any(ticked(page))
