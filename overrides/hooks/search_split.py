@@ -64,12 +64,15 @@ def split_index(merged: dict) -> dict[str, dict]:
     return out
 
 
-def write_indexes(site_dir: Path, offline: bool) -> None:
+def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS) -> None:
+    """Write each built language's index; a built language without pages is an error."""
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.exists():
         raise PluginError(f"{merged_path} was not written; cannot split the search index")
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     for lang, index in split_index(merged).items():
+        if lang not in built:
+            continue
         if not index["docs"]:
             raise PluginError(f"the search index has no pages in '{lang}'")
         folder = site_dir / "search" if lang == DEFAULT_LANG else site_dir / lang / "search"
@@ -113,4 +116,5 @@ def on_post_build(config, **kwargs):
         return  # a nested per-language build: the index is not complete yet
     plugins = config["plugins"]
     offline = plugins.get("material/offline") or plugins.get("offline")
-    write_indexes(Path(config["site_dir"]), bool(offline and offline.config.enabled))
+    built = tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
+    write_indexes(Path(config["site_dir"]), bool(offline and offline.config.enabled), built)
