@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-LANGS = ("zh", "ru", "en")
+sys.path.insert(0, str(Path(__file__).parent))
+from common import LANGS  # noqa: E402
+
 KINDS = {"phone", "ussd", "url", "date", "count", "rub"}
 CONFIDENCE = {"high", "medium", "low"}
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")

@@ -16,11 +16,14 @@ import json
 import re
 from pathlib import Path
 
+import sys
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-LANGS = ("zh", "ru", "en")
-DEFAULT_LANG = "zh"
+sys.path.insert(0, str(Path(__file__).parent))
+from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
+
 WRAPPER = "sim-search.js"
 
 # lunr language and pipeline per language. Stemming is applied on both sides:
@@ -111,10 +114,8 @@ def on_post_page(output, page, config, **kwargs):
 
 @event_priority(-300)
 def on_post_build(config, **kwargs):
-    i18n = config["plugins"].get("i18n")
-    if i18n and i18n.building:
+    if i18n_building(config):
         return  # a nested per-language build: the index is not complete yet
-    plugins = config["plugins"]
-    offline = plugins.get("material/offline") or plugins.get("offline")
+    i18n = config["plugins"].get("i18n")
     built = tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
-    write_indexes(Path(config["site_dir"]), bool(offline and offline.config.enabled), built)
+    write_indexes(Path(config["site_dir"]), is_offline(config), built)

@@ -26,9 +26,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import facts  # noqa: E402  (same folder; MkDocs loads hooks as plain modules)
-
-LANGS = facts.LANGS
-DEFAULT_LANG = "zh"
+from common import DEFAULT_LANG, is_offline  # noqa: E402
 
 REVIEWED = {
     "zh": "最后审核日期：{date}",
@@ -39,13 +37,6 @@ REVIEWED = {
 ONLINE_ONLY = re.compile(r"<p data-online-only>.*?</p>", re.S)
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 SOURCES_HEADING = re.compile(r"^##\s.*\{\s*#sources\s*\}\s*$", re.M)
-
-
-def is_offline(config) -> bool:
-    """True when Material's offline plugin is on (registered as material/offline)."""
-    plugins = config["plugins"]
-    offline = plugins.get("material/offline") or plugins.get("offline")
-    return bool(offline and offline.config.enabled)
 
 
 # -- page rules ------------------------------------------------------------------------
