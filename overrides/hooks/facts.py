@@ -49,7 +49,6 @@ UI = {
         "en": "Not confirmed on an official page: check on the official site",
     },
     "checked": {"zh": "核对日期：{date}", "ru": "проверено {date}", "en": "checked {date}"},
-    "published": {"zh": "{date}", "ru": "{date}", "en": "{date}"},
 }
 
 RU_MONTHS_GEN = [
@@ -136,7 +135,7 @@ def tel_href(value: str) -> str:
     return "tel:" + digits.replace("#", "%23")
 
 
-def render_value(key: str, fact: dict, lang: str) -> str:
+def render_value(fact: dict, lang: str) -> str:
     kind, value = fact["kind"], fact["value"]
     if kind == "phone":
         return f'<a href="{tel_href(value)}">{html.escape(value).replace(" ", NBSP)}</a>'
@@ -163,7 +162,7 @@ def render_fact(key: str, lang: str, where: str) -> str:
             f"{where}: fact '{key}' has low confidence and must not be stated as fact "
             f"(see {_rel(_DATA_PATH)})"
         )
-    body = render_value(key, fact, lang)
+    body = render_value(fact, lang)
     mark = ""
     if fact["confidence"] == "medium":
         carrier = fact.get("carrier")

@@ -83,8 +83,7 @@ def test_language_offer_on_chinese_home(site, site_page, locale, offered):
         assert offer.count() == 0
         return
     assert offer.is_visible() and offer.get_attribute("lang") == offered
-    link = offer.locator("a")
-    assert link.get_attribute("href").rstrip("/").endswith(offered) or offered in link.get_attribute("href")
+    assert offer.locator("a").evaluate("a => a.href") == site.page_url(offered)
     page.goto(site.page_url("zh", "compare/"), wait_until="networkidle")
     assert page.locator(".sim-lang-offer").count() == 0, "offered outside the home"
     page.goto(site.page_url("zh"), wait_until="networkidle")
@@ -92,6 +91,3 @@ def test_language_offer_on_chinese_home(site, site_page, locale, offered):
     assert page.locator(".sim-lang-offer").count() == 0
     page.reload(wait_until="networkidle")
     assert page.locator(".sim-lang-offer").count() == 0, "dismissal not remembered"
-    with page.expect_navigation():
-        page.goto(site.page_url("zh"))
-    assert page.url == site.page_url("zh")
