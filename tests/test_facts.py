@@ -72,7 +72,7 @@ RU_GENITIVE = ["января", "февраля", "марта", "апреля", "
 def expected_text(fact, lang) -> str:
     """An independent statement of how each kind must read (spaces normalised)."""
     kind, value = fact["kind"], fact["value"]
-    if kind in ("phone", "ussd"):
+    if kind in ("phone", "ussd", "text"):
         return value
     if kind == "url":
         return fact.get("label", value)

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).parent))
 from common import LANGS  # noqa: E402
 
-KINDS = {"phone", "ussd", "url", "date", "count", "rub"}
+KINDS = {"phone", "ussd", "url", "date", "count", "rub", "text"}
 CONFIDENCE = {"high", "medium", "low"}
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
@@ -149,6 +149,8 @@ def render_value(fact: dict, lang: str) -> str:
         return html.escape(format_count(value, lang))
     if kind == "rub":
         return html.escape(format_rub(value, lang))
+    if kind == "text":
+        return html.escape(value)
     raise AssertionError(kind)  # validated in load()
 
 
@@ -274,8 +276,8 @@ def validate(data: dict, text: str, path: Path) -> None:
             and isinstance(value.get("max"), int)
         ):
             fail(key, "a rub fact needs {min: <int>, max: <int>}")
-        if kind in ("phone", "ussd") and not isinstance(value, str):
-            fail(key, "phone numbers and codes must be quoted strings")
+        if kind in ("phone", "ussd", "text") and not isinstance(value, str):
+            fail(key, "phone numbers, codes and texts must be quoted strings")
     for key, src in data["sources"].items():
         for field in ("url", "publisher", "checked"):
             if field not in src:
