@@ -24,7 +24,7 @@ serve: $(STAMP)
 ## with the offline copy at site/site-offline.zip (the home page links to it)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m tests.tools.offline site/site-offline.zip
+	$(BIN)/python -m tools.offline site/site-offline.zip
 
 ## Run the whole test suite (builds the site once, drives the system Chromium)
 test: $(STAMP)
@@ -32,7 +32,7 @@ test: $(STAMP)
 
 ## Build the offline copy into site-offline.zip (works from file:// with no network)
 offline: $(STAMP)
-	$(BIN)/python -m tests.tools.offline site-offline.zip
+	$(BIN)/python -m tools.offline site-offline.zip
 
 ## Check that external source URLs answer (needs the internet; not part of make test)
 check-external: $(STAMP)
@@ -40,7 +40,7 @@ check-external: $(STAMP)
 
 ## Print build, search-index, first-view and search-latency figures
 bench: $(STAMP)
-	$(BIN)/python -m tests.tools.bench
+	$(BIN)/python -m tools.bench
 
 ## Rewrite the lock file from pyproject.toml's pins
 lock:

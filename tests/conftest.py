@@ -4,26 +4,21 @@ it for the link crawl and the browser tests."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import zipfile
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tools.serve import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGS = ("zh", "ru", "en")
-DEFAULT_LANG = "zh"
-SUBPATH = "/guide/"
 
 # The URL contract: the same pages in every language (slugs are a public interface).
 PAGES = (
@@ -43,9 +38,6 @@ PAGES = (
 )
 
 
-def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
-
 
 def page_file(site_dir: Path, lang: str, page: str) -> Path:
     return site_dir / lang_prefix(lang) / page / "index.html"
@@ -58,19 +50,6 @@ def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
     return subprocess.run(
         [str(exe), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600
     )
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves the site folder under SUBPATH only; anything else is a 404."""
-
-    def translate_path(self, path):
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUBPATH):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + clean[len(SUBPATH):])
-
-    def log_message(self, *args):
-        pass
 
 
 @dataclass
@@ -86,30 +65,10 @@ class Site:
         return f"{self.url}{lang_prefix(lang)}{page}"
 
 
-@contextlib.contextmanager
-def serve(directory: Path, sock: socket.socket | None = None):
-    """Serve `directory` under SUBPATH on 127.0.0.1; yields the base URL."""
-    if sock is None:
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = sock
-    sock.listen(64)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory) -> Path:
     """The offline copy of this test run (a second, offline-mode build)."""
-    from tests.tools.offline import build_offline
+    from tools.offline import build_offline
 
     return build_offline(tmp_path_factory.mktemp("offline-zip") / "site-offline.zip")
 
@@ -136,7 +95,7 @@ def site(tmp_path_factory, offline_zip) -> Site:
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory, offline_zip) -> Path:
     """The offline zip of this test run, unpacked: its top folder."""
-    from tests.tools.offline import FOLDER
+    from tools.offline import FOLDER
 
     tmp = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(offline_zip) as zf:

@@ -10,12 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-features=Translate,MediaRouter,OptimizationHints",
-]
+from tools.chromium import ARGS, CHROMIUM
 
 
 def pytest_collection_modifyitems(items):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import open_page
-from tests.browser.search import search
+from tools.search_driver import search
 from tests.conftest import DEFAULT_LANG, LANGS
 
 QUERY = {"zh": "保号", "ru": "договора", "en": "eSIM"}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.search import search
+from tools.search_driver import search
 from tests.conftest import LANGS, PAGES
 
 QUERIES = yaml.safe_load((Path(__file__).parents[1] / "data" / "search_queries.yml").read_text("utf-8"))

@@ -1,6 +1,6 @@
 """Build the offline copy: a zip that works unpacked, from file://, with no network.
 
-    python -m tests.tools.offline site-offline.zip
+    python -m tools.offline site-offline.zip
 
 Material's offline plugin (OFFLINE=true in mkdocs.yml) switches to .html URLs and
 writes search_index.js; overrides/hooks/search_split.py splits that per language and
@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FOLDER = "russian-sim-guide"
 
 

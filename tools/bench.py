@@ -21,12 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import ARGS, CHROMIUM  # noqa: E402
-from tests.browser.search import clear_search, open_search, type_like_a_person  # noqa: E402
-from tests.conftest import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa: E402
+from tools.chromium import ARGS, CHROMIUM  # noqa: E402
+from tools.search_driver import clear_search, open_search, type_like_a_person  # noqa: E402
+from tools.serve import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa: E402
 
 QUERIES = {
     "zh": ["MTS怎么注销", "保号", "删除eSIM"],
