@@ -3,7 +3,8 @@
 Compares skeletons, never lengths: for each page, the same heading ids in the
 same order, the same number of steps in each numbered list, the same admonition
 kinds in order, the same task-list and table-row counts, the same fact keys,
-source keys and internal link targets, and the same front matter.
+source keys and internal link targets, and the same front matter (except the
+translated `description`).
 
     python -m tests.checks.parity [docs_dir]      # prints every mismatch, exit 1 if any
 """
@@ -30,6 +31,10 @@ FACT = re.compile(r"\[\[\s*fact:([^\]\s|]+)(?:\|[a-z]+)?\s*\]\]")
 SOURCE = re.compile(r"\[\[\s*source:([^\]\s]+)\s*\]\]")
 LINK = re.compile(r"\]\(([^)\s]+?\.md(?:#[^)\s]*)?)\)|href=\"([^\"]+?\.md(?:#[^\"]*)?)\"")
 FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+# Front-matter keys written in each page's own language (not compared).
+TRANSLATED_META = {"description"}
 
 
 def split_front_matter(text: str) -> tuple[dict, list[str], int]:
@@ -80,7 +85,7 @@ def skeleton(path: Path) -> dict:
     lists.extend(current.values())
     links = Counter(a or b for a, b in LINK.findall(body))
     return {
-        "front matter": meta,
+        "front matter": {k: v for k, v in meta.items() if k not in TRANSLATED_META},
         "heading ids": headings,
         "headings without id": missing_ids,
         "steps per numbered list": lists,
