@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 SEARCH_NAME = {"zh": "搜索", "ru": "Поиск", "en": "Search"}
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 TASK_ITEM = re.compile(
-    r'<li class="task-list-item"><label class="task-list-control">'
+    r'<li class="(?P<cls>task-list-item(?: [^"]*)?)"(?P<liattrs>[^>]*)><label class="task-list-control">'
     r"<input (?P<attrs>[^>]*?)/?>"
     r'<span class="task-list-indicator"></span></label>'
     r"(?P<text>[^<]*(?:<(?!/?li\b)[^<]*)*)</li>"
@@ -26,7 +26,7 @@ TASK_ITEM = re.compile(
 def label_tasks(output: str) -> str:
     def replace(m: re.Match) -> str:
         return (
-            '<li class="task-list-item"><label class="task-list-control">'
+            f'<li class="{m.group("cls")}"{m.group("liattrs")}><label class="task-list-control">'
             f'<input {m.group("attrs").strip()}>'
             '<span class="task-list-indicator"></span>'
             f' <span class="sim-task-text">{m.group("text").strip()}</span></label></li>'

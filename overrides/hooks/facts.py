@@ -6,6 +6,10 @@ Markers, usable anywhere in a page's Markdown:
     [[source:rbc-2024-01-26]]   a citation for the Sources section
     [[fact:decree59.signed|ru]] the same, rendered in another language (for the
                                 Russian application forms on zh and en pages)
+    [[check:t2]]                the "check with T2" mark after a medium-confidence
+                                statement written in prose (links the carrier's site)
+    [[inference]]               the "our inference" mark after a safe default that we
+                                derive from a rule (links the explanation on the About page)
 
 Bad input stops the build with the file and line: an unknown key, a low-confidence
 fact, a malformed marker, a source or fact URL outside `allowed_domains`.
@@ -30,6 +34,10 @@ KINDS = {"phone", "ussd", "url", "date", "count", "rub", "text"}
 CONFIDENCE = {"high", "medium", "low"}
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
+CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
+INFERENCE_BODY = "inference"
+# Where [[inference]] links: the About page's explanation (relative to the docs language root).
+INFERENCE_TARGET = "about.md#our-inference"
 
 # Words the hook itself writes, per language.
 UI = {
@@ -49,6 +57,12 @@ UI = {
         "en": "Not confirmed on an official page: check on the official site",
     },
     "checked": {"zh": "核对日期：{date}", "ru": "проверено {date}", "en": "checked {date}"},
+    "inference": {"zh": "我们的推断", "ru": "наш вывод", "en": "our inference"},
+    "inference_title": {
+        "zh": "这是我们根据法规得出的稳妥做法，并非运营商的规定",
+        "ru": "Это наш вывод из правила, а не условие оператора",
+        "en": "Our safe default drawn from the rule, not a carrier's term",
+    },
 }
 
 RU_MONTHS_GEN = [
@@ -122,6 +136,9 @@ def format_count(value: dict, lang: str) -> str:
 
 
 def format_rub(value: dict, lang: str) -> str:
+    if "amount" in value:
+        one = group_digits(value["amount"], lang)
+        return {"ru": f"{one}{NBSP}₽", "zh": f"{one} 卢布", "en": f"RUB {one}"}[lang]
     lo, hi = group_digits(value["min"], lang), group_digits(value["max"], lang)
     if lang == "ru":
         return f"{lo}–{hi}{NBSP}₽"
@@ -169,22 +186,44 @@ def render_fact(key: str, lang: str, where: str) -> str:
     if fact["confidence"] == "medium":
         carrier = fact.get("carrier")
         if carrier:
-            info = data["carriers"][carrier]
-            name = info.get("ru_genitive", info["name"]["ru"]) if lang == "ru" else info["name"][lang]
-            verify = data["facts"][info["site"]]["value"]
-            text = UI["check_carrier"][lang].format(carrier=name)
+            mark = " " + check_mark(carrier, lang)
         else:
-            verify = fact["source"]
-            text = UI["check_source"][lang]
-        mark = (
-            f' <a class="sim-check" href="{html.escape(verify)}" '
-            f'title="{html.escape(UI["check_title"][lang])}">'
-            f'<span aria-hidden="true">⚠</span> {html.escape(text)}</a>'
-        )
+            mark = " " + _mark(fact["source"], UI["check_source"][lang], lang)
     return (
         f'<span class="sim-fact" data-fact="{key}" data-confidence="{fact["confidence"]}">'
         f"{body}{mark}</span>"
     )
+
+
+def _mark(href: str, text: str, lang: str) -> str:
+    return (
+        f'<a class="sim-check" href="{html.escape(href)}" '
+        f'title="{html.escape(UI["check_title"][lang])}">'
+        f'<span aria-hidden="true">⚠</span> {html.escape(text)}</a>'
+    )
+
+
+def check_mark(carrier: str, lang: str, where: str = "") -> str:
+    """The "check with <carrier>" mark, linking the carrier's official site."""
+    data = load()
+    info = data["carriers"].get(carrier)
+    if info is None:
+        raise PluginError(
+            f"{where}: unknown carrier '{carrier}' in [[check:…]] "
+            f"(one of {', '.join(sorted(data['carriers']))})"
+        )
+    name = info.get("ru_genitive", info["name"]["ru"]) if lang == "ru" else info["name"][lang]
+    verify = data["facts"][info["site"]]["value"]
+    return _mark(verify, UI["check_carrier"][lang].format(carrier=name), lang)
+
+
+def inference_mark(lang: str, page_src: str) -> str:
+    """The "our inference" mark, as a Markdown link relative to the page."""
+    depth = page_src.count("/")
+    href = "../" * depth + INFERENCE_TARGET
+    title = UI["inference_title"][lang].replace('"', "")
+    label = UI["inference"][lang]
+    return f'[{label}]({href} "{title}"){{ .sim-inference }}'
 
 
 def render_source(key: str, lang: str, where: str) -> str:
@@ -272,10 +311,12 @@ def validate(data: dict, text: str, path: Path) -> None:
         ):
             fail(key, f"a count needs {{n: <int>, unit: {'|'.join(UNITS)}}}")
         if kind == "rub" and not (
-            isinstance(value, dict) and isinstance(value.get("min"), int)
-            and isinstance(value.get("max"), int)
+            isinstance(value, dict) and (
+                (isinstance(value.get("min"), int) and isinstance(value.get("max"), int))
+                or isinstance(value.get("amount"), int)
+            )
         ):
-            fail(key, "a rub fact needs {min: <int>, max: <int>}")
+            fail(key, "a rub fact needs {amount: <int>} or {min: <int>, max: <int>}")
         if kind in ("phone", "ussd", "text") and not isinstance(value, str):
             fail(key, "phone numbers, codes and texts must be quoted strings")
     for key, src in data["sources"].items():
@@ -333,18 +374,24 @@ def page_where(page, config) -> str:
     return _rel(src.resolve())
 
 
-def expand(markdown: str, lang: str, where: str, offset: int = 0) -> str:
+def expand(markdown: str, lang: str, where: str, offset: int = 0, page_src: str = "") -> str:
     """Replace every marker; `offset` is the number of front-matter lines that
-    MkDocs removed, so that reported line numbers match the file."""
+    MkDocs removed, so that reported line numbers match the file; `page_src` is
+    the page's path inside its language folder (for relative links)."""
 
     def replace(match: re.Match) -> str:
         here = f"{where}:{markdown.count(chr(10), 0, match.start()) + 1 + offset}"
         body = match.group(1).strip()
+        if body == INFERENCE_BODY:
+            return inference_mark(lang, page_src)
+        c = CHECK_BODY.match(body)
+        if c:
+            return check_mark(c.group(1), lang, here)
         m = MARKER_BODY.match(body)
         if not m:
             raise PluginError(
-                f"{here}: malformed marker '[[{body}]]' "
-                "(use [[fact:KEY]], [[fact:KEY|ru]] or [[source:KEY]])"
+                f"{here}: malformed marker '[[{body}]]' (use [[fact:KEY]], "
+                "[[fact:KEY|ru]], [[source:KEY]], [[check:CARRIER]] or [[inference]])"
             )
         kind, key, forced = m.groups()
         if kind == "fact":
@@ -363,4 +410,14 @@ def front_matter_lines(page) -> int:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    return expand(markdown, page_lang(config), page_where(page, config), front_matter_lines(page))
+    return expand(
+        markdown, page_lang(config), page_where(page, config), front_matter_lines(page),
+        lang_relative(page.file.src_uri),
+    )
+
+
+def lang_relative(src_uri: str) -> str:
+    """A page's path inside its language folder (i18n's folder structure may keep
+    the language prefix in src_uri)."""
+    head, _, rest = src_uri.partition("/")
+    return rest if head in LANGS and rest else src_uri

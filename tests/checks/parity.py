@@ -29,6 +29,8 @@ TASK = re.compile(r"^\s*[-*]\s+\[[ xX]\]\s")
 TABLE_ROW = re.compile(r"^\s*\|")
 FACT = re.compile(r"\[\[\s*fact:([^\]\s|]+)(?:\|[a-z]+)?\s*\]\]")
 SOURCE = re.compile(r"\[\[\s*source:([^\]\s]+)\s*\]\]")
+CHECK = re.compile(r"\[\[\s*check:([^\]\s]+)\s*\]\]")
+INFERENCE = re.compile(r"\[\[\s*inference\s*\]\]")
 LINK = re.compile(r"\]\(([^)\s]+?\.md(?:#[^)\s]*)?)\)|href=\"([^\"]+?\.md(?:#[^\"]*)?)\"")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -94,6 +96,8 @@ def skeleton(path: Path) -> dict:
         "table rows": rows,
         "fact keys": Counter(FACT.findall(body)),
         "source keys": Counter(SOURCE.findall(body)),
+        "check-with-carrier marks": Counter(CHECK.findall(body)),
+        "inference marks": len(INFERENCE.findall(body)),
         "internal link targets": links,
     }
 
