@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 LOCK   := .ci/requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline check-external bench lock clean
+.PHONY: serve build check test offline check-external bench lock clean
 
 $(STAMP): $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m tools.offline site/site-offline.zip
 
+## The fast checks to run before every commit (no browser, a few seconds): the
+## strict build, parity, glossary, hedge budget, link allowlist and facts rules
+check: $(STAMP)
+	$(BIN)/python -m tools.check
+
 ## Run the whole test suite (builds the site once, drives the system Chromium)
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -36,7 +41,7 @@ offline: $(STAMP)
 
 ## Check that external source URLs answer (needs the internet; not part of make test)
 check-external: $(STAMP)
-	$(BIN)/python -m tests.checks.external
+	$(BIN)/python -m tools.checks.external
 
 ## Print build, search-index, first-view and search-latency figures
 bench: $(STAMP)

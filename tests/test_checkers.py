@@ -7,12 +7,14 @@ time broken in one way. HTML checks run on tests/fixtures/html."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
-from tests.checks.parity import check as parity_check
+from tools.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
+from tools.checks.parity import check as parity_check
 from tests.conftest import ROOT, mkdocs, serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,7 +78,7 @@ def test_missing_translation_stops_build_and_parity_names_it(mini):
     (mini / "docs/en/other.md").unlink()
     code, log = build(mini)
     assert code != 0
-    assert "other.md" in log and "not found" in log, log[-2000:]
+    assert "docs/en/other.md: missing translation into 'en' (the page exists in docs/zh/, docs/ru/)" in log, log[-2000:]
     assert "en/other.md: missing translation (exists in zh, ru)" in parity_check(mini / "docs")
 
 
@@ -96,8 +98,8 @@ def test_missing_anchor_stops_build_naming_file(mini):
 
 def test_forbidden_domain_in_facts_stops_build(mini):
     facts = mini / "docs/_data/facts.yml"
-    edit(facts, "    source: https://mts.ru/\n    basis: \"official domain",
-         "    source: https://seo-farm.example/mts\n    basis: \"official domain")
+    edit(facts, "    source: https://mts.ru/\n    basis: \"mts.ru is the official domain",
+         "    source: https://seo-farm.example/mts\n    basis: \"mts.ru is the official domain")
     code, log = build(mini)
     assert code != 0
     assert "docs/_data/facts.yml:" in log and "mts.site: source https://seo-farm.example/mts" in log, log[-2000:]
@@ -146,3 +148,117 @@ def test_crawl_finds_escape_from_sub_path_404_and_missing_anchor():
     assert f"{url}missing/ answered 404" in errors
     assert f"{url}page/#absent: no element with that id" in errors
     assert "#present" not in errors
+
+
+# -- `make check` (python -m tools.check) on the mini site, broken one way each ----------
+
+
+def make_check(root: Path) -> tuple[int, str]:
+    proc = subprocess.run([sys.executable, "-m", "tools.check", str(root)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def test_make_check_passes_on_the_clean_mini_site(mini):
+    code, out = make_check(mini)
+    assert code == 0, out
+    assert "all checks passed" in out
+
+
+DUPLICATE = """  mts.short:
+    kind: phone
+    value: "0999"
+    confidence: high
+    carrier: mts
+    source: https://mts.ru/
+    basis: "a second entry under the same key"
+    checked: 2026-11-22
+"""
+
+
+def test_make_check_refuses_a_duplicate_fact_key(mini):
+    facts = mini / "docs/_data/facts.yml"
+    edit(facts, "  # -- Beeline ---", DUPLICATE + "  # -- Beeline ---")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/_data/facts.yml:" in out and "mts.short: duplicate key 'mts.short' (first defined at line" in out, out
+
+
+def test_make_check_refuses_an_impossible_date(mini):
+    facts = mini / "docs/_data/facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("  mts.short:")
+    line = text.count("\n", 0, text.index("checked:", start)) + 1
+    facts.write_text(text[:start] + text[start:].replace("checked: 2026-11-22", "checked: 2026-11-31", 1),
+                     encoding="utf-8")
+    code, out = make_check(mini)
+    assert code != 0
+    assert f"docs/_data/facts.yml:{line}: mts.short: checked: '2026-11-31' is not a real date" in out, out
+    assert "Traceback" not in out
+
+
+def test_make_check_refuses_an_empty_facts_file(mini):
+    (mini / "docs/_data/facts.yml").write_text("", encoding="utf-8")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/_data/facts.yml:1: the file is empty" in out, out
+    assert "Traceback" not in out and "TypeError" not in out
+
+
+def test_make_check_refuses_a_wrong_type(mini):
+    edit(mini / "docs/_data/facts.yml", 'value: "0890"', "value: 890")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "mts.short: phone numbers, codes and texts must be quoted strings" in out, out
+
+
+def test_make_check_refuses_a_low_confidence_code_typed_as_text(mini):
+    edit(mini / "docs/en/other.md", "2. Open", "2. Dial *152*2# to list subscriptions.\n3. Open")
+    edit(mini / "docs/ru/other.md", "2. ", "2. Пункт.\n3. ")
+    edit(mini / "docs/zh/other.md", "2. ", "2. 步骤。\n3. ")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/en/other.md:10: the low-confidence value of 'mts.subscriptions' is typed as text" in out, out
+
+
+def test_make_check_refuses_a_code_typed_as_text(mini):
+    edit(mini / "docs/zh/other.md", "## 来源", "拨打 `*100#` 查询余额。\n\n## 来源")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/zh/other.md:" in out and "a USSD code typed as text ('*100#')" in out, out
+
+
+def test_make_check_refuses_a_link_outside_the_allowlist(mini):
+    edit(mini / "docs/ru/index.md", "## Источники", "[Как расторгнуть](https://seo-farm.example/mts)\n\n## Источники")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/ru/index.md:" in out and "link to https://seo-farm.example/mts: its domain is not in allowed_domains" in out, out
+
+
+def test_make_check_names_a_missing_translation(mini):
+    (mini / "docs/ru/other.md").unlink()
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/ru/other.md: missing translation into 'ru'" in out, out
+
+
+def test_make_check_names_heading_id_drift(mini):
+    edit(mini / "docs/ru/other.md", "{ #steps }", "{ #shagi }")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "ru/other.md: heading ids differ from en" in out and "shagi" in out, out
+
+
+def test_make_check_names_a_page_with_broken_front_matter(mini):
+    edit(mini / "docs/en/other.md", "last_reviewed: 2026-11-23", "last_reviewed: [2026-11-23")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/en/other.md:2: the front matter is not valid YAML" in out, out
+    assert "Traceback" not in out
+
+
+def test_make_check_names_a_glossary_variant(mini):
+    edit(mini / "docs/zh/other.md", "## 来源", "请解除合约。\n\n## 来源")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/zh/other.md:" in out and "'解除合约' (glossary variant 解除合约); write '注销合约'" in out, out

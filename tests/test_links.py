@@ -3,7 +3,7 @@ external links only go to allowlisted domains; nothing loads from another origin
 
 from __future__ import annotations
 
-from tests.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
+from tools.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
 from tests.conftest import LANGS, PAGES, SUBPATH, lang_prefix
 
 

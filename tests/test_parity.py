@@ -1,10 +1,10 @@
-"""Structural parity of the three language versions (tests/checks/parity.py)."""
+"""Structural parity of the three language versions (tools/checks/parity.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.checks.parity import LANGS, compare_page, missing_translations, pages
+from tools.checks.parity import LANGS, compare_page, missing_translations, pages
 from tests.conftest import DOCS
 
 ALL_PAGES = sorted(set().union(*(pages(DOCS, lang) for lang in LANGS)))

@@ -22,16 +22,16 @@ import html
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
+from babel import Locale
+from babel.dates import format_date as babel_date, format_skeleton
+from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import LANGS  # noqa: E402
-
-KINDS = {"phone", "ussd", "url", "date", "count", "rub", "text"}
-CONFIDENCE = {"high", "medium", "low"}
+import facts_data  # noqa: E402
+from facts_data import domain_allowed  # noqa: E402,F401  (tests and site.py use it from here)
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
@@ -56,7 +56,19 @@ UI = {
         "ru": "Не подтверждено на официальной странице: проверьте на официальном сайте",
         "en": "Not confirmed on an official page: check on the official site",
     },
-    "checked": {"zh": "核对日期：{date}", "ru": "проверено {date}", "en": "checked {date}"},
+    # What was done with a source: read on that date, in an archived copy (the
+    # carriers' live sites were not reachable for the research).
+    "checked": {
+        "zh": "我们于 {date}阅读了存档副本",
+        "ru": "прочитано нами {date} в архивной копии",
+        "en": "read by us on {date} in an archived copy",
+    },
+    # An official site cited as the place to confirm marked values (role: confirm).
+    "confirm_here": {
+        "zh": "请在此核实带 ⚠ 标记的信息",
+        "ru": "здесь проверьте сведения с отметкой ⚠",
+        "en": "confirm the values marked ⚠ here",
+    },
     "inference": {"zh": "我们的推断", "ru": "наш вывод", "en": "our inference"},
     "inference_title": {
         "zh": "这是我们根据法规得出的稳妥做法，并非运营商的规定",
@@ -65,25 +77,20 @@ UI = {
     },
 }
 
-RU_MONTHS_GEN = [
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-]
-RU_MONTHS_NOM = [
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-]
-EN_MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]
+# Babel locales: dates, plural categories and number formats come from CLDR.
+LOCALE = {"zh": "zh_Hans_CN", "ru": "ru_RU", "en": "en_GB"}
 
-# Units: zh word, ru (one, few, many), en (one, other).
+# Unit words per CLDR plural category (zh has one form; the zh spacing rule puts a
+# space between a number and a Chinese word: 90 天).
 UNITS = {
-    "day": {"zh": "天", "ru": ("день", "дня", "дней"), "en": ("day", "days")},
-    "hour": {"zh": "小时", "ru": ("час", "часа", "часов"), "en": ("hour", "hours")},
-    "month": {"zh": "个月", "ru": ("месяц", "месяца", "месяцев"), "en": ("month", "months")},
-    "number": {"zh": "个号码", "ru": ("номер", "номера", "номеров"), "en": ("number", "numbers")},
+    "day": {"zh": "天", "ru": {"one": "день", "few": "дня", "many": "дней", "other": "дня"},
+            "en": {"one": "day", "other": "days"}},
+    "hour": {"zh": "小时", "ru": {"one": "час", "few": "часа", "many": "часов", "other": "часа"},
+             "en": {"one": "hour", "other": "hours"}},
+    "month": {"zh": "个月", "ru": {"one": "месяц", "few": "месяца", "many": "месяцев", "other": "месяца"},
+              "en": {"one": "month", "other": "months"}},
+    "number": {"zh": "个号码", "ru": {"one": "номер", "few": "номера", "many": "номеров", "other": "номера"},
+               "en": {"one": "number", "other": "numbers"}},
 }
 
 NBSP = "\u00a0"
@@ -95,56 +102,33 @@ _DATA_PATH: Path | None = None
 # -- formatting ---------------------------------------------------------------------
 
 
-def ru_plural(n: int, forms: tuple[str, str, str]) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return forms[0]
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return forms[1]
-    return forms[2]
-
-
-def group_digits(n: int, lang: str) -> str:
-    if n < 10000 and lang == "ru":
-        return str(n)
-    sep = NBSP if lang == "ru" else ","
-    return f"{n:,}".replace(",", sep)
+def format_number(n: int, lang: str) -> str:
+    return format_decimal(n, locale=LOCALE[lang])
 
 
 def format_date(value: dt.date | str, lang: str) -> str:
-    """A date (YYYY-MM-DD) or a month (YYYY-MM) in the reader's language."""
+    """A date (YYYY-MM-DD) or a month ("YYYY-MM") in the reader's language."""
     if isinstance(value, str):
         year, month = (int(p) for p in value.split("-")[:2])
-        if lang == "zh":
-            return f"{year}年{month}月"
-        if lang == "ru":
-            return f"{RU_MONTHS_NOM[month - 1]} {year}{NBSP}г."
-        return f"{EN_MONTHS[month - 1]} {year}"
-    if lang == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    if lang == "ru":
-        return f"{value.day}{NBSP}{RU_MONTHS_GEN[value.month - 1]} {value.year}{NBSP}г."
-    return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALE[lang])
+    return babel_date(value, format="long", locale=LOCALE[lang])
 
 
 def format_count(value: dict, lang: str) -> str:
-    n, unit = int(value["n"]), UNITS[value["unit"]]
+    n, words = int(value["n"]), UNITS[value["unit"]][lang]
     if lang == "zh":
-        return f"{n} {unit['zh']}"
-    if lang == "ru":
-        return f"{n}{NBSP}{ru_plural(n, unit['ru'])}"
-    return f"{n} {unit['en'][0] if n == 1 else unit['en'][1]}"
+        return f"{format_number(n, lang)} {words}"
+    category = Locale.parse(LOCALE[lang]).plural_form(n)
+    word = words.get(category, words["other"])
+    return f"{format_number(n, lang)}{NBSP if lang == 'ru' else ' '}{word}"
 
 
 def format_rub(value: dict, lang: str) -> str:
     if "amount" in value:
-        one = group_digits(value["amount"], lang)
-        return {"ru": f"{one}{NBSP}₽", "zh": f"{one} 卢布", "en": f"RUB {one}"}[lang]
-    lo, hi = group_digits(value["min"], lang), group_digits(value["max"], lang)
-    if lang == "ru":
-        return f"{lo}–{hi}{NBSP}₽"
-    if lang == "zh":
-        return f"{lo}–{hi} 卢布"
-    return f"RUB {lo}–{hi}"
+        amount = format_number(value["amount"], lang)
+    else:
+        amount = f"{format_number(value['min'], lang)}–{format_number(value['max'], lang)}"
+    return {"ru": f"{amount}{NBSP}₽", "zh": f"{amount} 卢布", "en": f"RUB {amount}"}[lang]
 
 
 def tel_href(value: str) -> str:
@@ -234,7 +218,10 @@ def render_source(key: str, lang: str, where: str) -> str:
     label = src["publisher"][lang]
     if src.get("published"):
         label = f"{label}, {format_date(src['published'], lang)}"
-    checked = UI["checked"][lang].format(date=format_date(src["checked"], lang))
+    if src.get("role") == "confirm":
+        checked = UI["confirm_here"][lang]
+    else:
+        checked = UI["checked"][lang].format(date=format_date(src["checked"], lang))
     sep = "，" if lang == "zh" else ", "
     return (
         f'<a class="sim-source" data-source="{key}" href="{html.escape(src["url"])}">'
@@ -242,110 +229,29 @@ def render_source(key: str, lang: str, where: str) -> str:
     )
 
 
-# -- loading and validation ----------------------------------------------------------
+# -- loading ---------------------------------------------------------------------------
 
 
 def _rel(path: Path | None) -> str:
     if path is None:
         return "facts.yml"
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def domain_allowed(url: str, allowed: list[str]) -> bool:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return parts.scheme == "https" and any(
-        host == d or host.endswith("." + d) for d in allowed
-    )
-
-
-def _line_of(text: str, needle: str) -> int:
-    idx = text.find(needle)
-    return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
-
-
-def validate(data: dict, text: str, path: Path) -> None:
-    """Raise PluginError naming the file, line and key for any bad entry."""
-    rel = _rel(path)
-
-    def fail(key: str, msg: str) -> None:
-        line = _line_of(text, f"\n  {key}:") + 1 if key else 0
-        raise PluginError(f"{rel}:{line}: {key}: {msg}")
-
-    for section in ("allowed_domains", "carriers", "facts", "sources"):
-        if section not in data:
-            fail("", f"missing section '{section}'")
-    allowed = data["allowed_domains"]
-    for cid, carrier in data["carriers"].items():
-        if set(carrier.get("name", {})) != set(LANGS):
-            fail(cid, "carrier needs a name in zh, ru and en")
-        if carrier.get("site") not in data["facts"]:
-            fail(cid, f"carrier site '{carrier.get('site')}' is not a fact")
-    for key, fact in data["facts"].items():
-        if not MARKER_BODY.match(f"fact:{key}"):
-            fail(key, "key may only use a-z, 0-9, '.', '_' and '-'")
-        for field in ("kind", "value", "confidence", "source", "checked", "basis"):
-            if field not in fact:
-                fail(key, f"missing field '{field}'")
-        if fact["kind"] not in KINDS:
-            fail(key, f"unknown kind '{fact['kind']}' (one of {sorted(KINDS)})")
-        if fact["confidence"] not in CONFIDENCE:
-            fail(key, f"confidence must be one of {sorted(CONFIDENCE)}")
-        if not isinstance(fact["checked"], dt.date):
-            fail(key, "checked must be a date (YYYY-MM-DD)")
-        if fact.get("carrier") and fact["carrier"] not in data["carriers"]:
-            fail(key, f"unknown carrier '{fact['carrier']}'")
-        if not domain_allowed(fact["source"], allowed):
-            fail(key, f"source {fact['source']} is not https on an allowed domain")
-        kind, value = fact["kind"], fact["value"]
-        if kind == "url" and not domain_allowed(value, allowed):
-            fail(key, f"URL {value} is not https on an allowed domain")
-        if kind == "date" and not isinstance(value, dt.date):
-            fail(key, "a date fact needs a YYYY-MM-DD value")
-        if kind == "count" and (
-            not isinstance(value, dict) or value.get("unit") not in UNITS
-            or not isinstance(value.get("n"), int)
-        ):
-            fail(key, f"a count needs {{n: <int>, unit: {'|'.join(UNITS)}}}")
-        if kind == "rub" and not (
-            isinstance(value, dict) and (
-                (isinstance(value.get("min"), int) and isinstance(value.get("max"), int))
-                or isinstance(value.get("amount"), int)
-            )
-        ):
-            fail(key, "a rub fact needs {amount: <int>} or {min: <int>, max: <int>}")
-        if kind in ("phone", "ussd", "text") and not isinstance(value, str):
-            fail(key, "phone numbers, codes and texts must be quoted strings")
-    for key, src in data["sources"].items():
-        for field in ("url", "publisher", "checked"):
-            if field not in src:
-                fail(key, f"missing field '{field}'")
-        if set(src["publisher"]) != set(LANGS):
-            fail(key, "publisher needs zh, ru and en")
-        if not domain_allowed(src["url"], allowed):
-            fail(key, f"source {src['url']} is not https on an allowed domain")
-        pub = src.get("published")
-        if pub is not None and not (
-            isinstance(pub, dt.date) or re.fullmatch(r"\d{4}-\d{2}", str(pub))
-        ):
-            fail(key, "published must be YYYY-MM-DD or \"YYYY-MM\"")
-
-
 def load(path: Path | None = None) -> dict:
+    """The facts data (validated by facts_data.load); cached after on_config."""
     global _DATA, _DATA_PATH
     if path is None and _DATA is not None:
         return _DATA
     if path is None:
         raise PluginError("facts.yml was not loaded (on_config did not run)")
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise PluginError(f"{_rel(path)}: not valid YAML: {exc}") from exc
-    validate(data, text, path)
+        data = facts_data.load(path)
+    except facts_data.FactsError as exc:
+        raise PluginError(str(exc)) from None
     _DATA, _DATA_PATH = data, path
     return data
 
@@ -409,10 +315,65 @@ def front_matter_lines(page) -> int:
     return raw.count("\n", 0, m.end()) if m else 0  # MkDocs also strips blank lines
 
 
+# -- what a page may not type as plain text ---------------------------------------------
+
+URL = re.compile(r"https?://[^\s)\]\"'<>]+")
+USSD_LIKE = re.compile(r"(?<![\w*\\])\\?\*\d{2,}(?:\\?\*\d+)*#")
+PHONE_LIKE = re.compile(r"(?<![\d+])(?:\+7|8)[ \u00a0-]?\(?\d{3}\)?[ \u00a0-]?\d{3}[ \u00a0-]?\d{2}[ \u00a0-]?\d{2}(?!\d)")
+JOINERS = re.compile(r"(?<=\d)[\s\-*#()+.\\\u00a0\u202f_]+(?=\d)")
+
+
+def digit_runs(text: str) -> str:
+    """The text with the separators inside numbers removed, so that 8 800 700-06-11,
+    *110*09# and <em>152</em>2# all become plain digit runs."""
+    return JOINERS.sub("", re.sub(r"</?\w+[^>]*>", "", text))
+
+
+def low_values(data: dict) -> dict[str, str]:
+    """Each low-confidence fact's value, as the digits a page would show."""
+    out = {}
+    for key, fact in data["facts"].items():
+        if fact["confidence"] == "low" and fact["kind"] in ("phone", "ussd"):
+            out[key] = re.sub(r"\D", "", fact["value"])
+    return out
+
+
+def check_plain_text(markdown: str, where: str, offset: int) -> None:
+    """Stop the build when a page types, outside [[…]] markers, what only a fact may
+    say (a code or a phone number), a low-confidence value, or a URL outside
+    `allowed_domains`."""
+    data = load()
+    lows = low_values(data)
+    for number, line in enumerate(markdown.split("\n"), start=1 + offset):
+        here = f"{where}:{number}"
+        text = MARKER.sub(" ", line)
+        for url in URL.findall(text):
+            if not domain_allowed(url, data["allowed_domains"]):
+                raise PluginError(
+                    f"{here}: link to {url}: its domain is not in allowed_domains "
+                    f"({_rel(_DATA_PATH)}); cite official or reputable sources only"
+                )
+        runs = digit_runs(text)
+        for key, digits in lows.items():
+            if re.search(rf"(?<!\d){digits}(?!\d)", runs):
+                raise PluginError(
+                    f"{here}: the low-confidence value of '{key}' is typed as text; "
+                    "it must not be stated (see its basis in facts.yml)"
+                )
+        for pattern, what in ((USSD_LIKE, "a USSD code"), (PHONE_LIKE, "a phone number")):
+            m = pattern.search(text)
+            if m:
+                raise PluginError(
+                    f"{here}: {what} typed as text ('{m.group(0)}'); add it to "
+                    f"{_rel(_DATA_PATH)} with its source and confidence and write [[fact:KEY]]"
+                )
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    where, offset = page_where(page, config), front_matter_lines(page)
+    check_plain_text(markdown, where, offset)
     return expand(
-        markdown, page_lang(config), page_where(page, config), front_matter_lines(page),
-        lang_relative(page.file.src_uri),
+        markdown, page_lang(config), where, offset, lang_relative(page.file.src_uri),
     )
 
 

@@ -12,15 +12,13 @@ import sys
 import urllib.error
 import urllib.request
 
-import yaml
-
-from tests.checks.links import FACTS
+from tools.checks.links import FACTS, facts_data
 
 USER_AGENT = "Mozilla/5.0 (compatible; russian-sim-guide link check)"
 
 
 def urls() -> dict[str, set[str]]:
-    data = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    data = facts_data.load(FACTS)
     found: dict[str, set[str]] = {}
     for key, fact in data["facts"].items():
         found.setdefault(fact["source"], set()).add(f"facts.{key}.source")

@@ -1,0 +1,126 @@
+"""`make check`: the fast checks to run before every commit (no browser, seconds).
+
+    python -m tools.check [project_dir]     # default: this repository
+
+1. facts.yml: duplicate keys, impossible dates, wrong types, unknown kinds …
+2. the strict build (default verbosity: `-q` would hide warnings), which also stops on
+   a missing translation, an unknown or low-confidence fact, a code or phone number
+   typed as text, a raw link outside the allowlist, a broken link or #anchor;
+3. parity of the three languages (heading ids, steps, admonitions, facts, links …);
+4. the glossary (variants that docs/_data/glossary.yml replaces);
+5. the hedge budget of the carrier pages and the compare page;
+6. the built site: links only to allowlisted domains, nothing loaded from another
+   origin, no low-confidence value in any page's text.
+
+Every problem is printed with its file (and line where there is one). `make test` is
+the whole suite, browser tests included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://ru-sim-guide.example/"
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import facts  # noqa: E402  (the build's own hook: the same rules, not a copy)
+import facts_data  # noqa: E402
+
+from tools.checks import glossary, hedges, links, parity  # noqa: E402
+
+NOISE = re.compile(r"^(INFO|DEBUG)\b|jieba|Prefix dict|Loading model|Building prefix|Dumping model")
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def low_values_in_site(site_dir: Path, data: dict) -> list[str]:
+    lows = facts.low_values(data)
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        runs = facts.digit_runs(page_text(page))
+        for key, digits in lows.items():
+            if re.search(rf"(?<!\d){digits}(?!\d)", runs):
+                found.append(f"{page.relative_to(site_dir)}: states the low-confidence value of '{key}'")
+    return found
+
+
+def build(root: Path, site_dir: Path) -> tuple[bool, list[str]]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    env.pop("OFFLINE", None)
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )
+    lines = [l for l in (proc.stdout + proc.stderr).splitlines() if l.strip() and not NOISE.search(l)]
+    bad = [l for l in lines if proc.returncode or l.startswith(("WARNING", "ERROR"))]
+    return proc.returncode == 0 and not bad, bad
+
+
+def main(root: Path = ROOT) -> int:
+    started = time.monotonic()
+    docs = root / "docs"
+    facts_file = docs / "_data" / "facts.yml"
+    results: list[tuple[str, list[str]]] = []
+    data = None
+    try:
+        data = facts_data.load(facts_file)
+        results.append(("facts.yml", []))
+    except facts_data.FactsError as exc:
+        results.append(("facts.yml", [str(exc)]))
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        ok, lines = build(root, site_dir)
+        results.append(("strict build", lines if not ok else []))
+        if ok and data is not None:
+            allowed = data["allowed_domains"]
+            results.append(("built links and assets", links.forbidden_links(site_dir, SITE_URL, allowed)))
+            results.append(("low-confidence values in the built text", low_values_in_site(site_dir, data)))
+    results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
+    results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
+    results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
+    failed = 0
+    for name, problems in results:
+        mark = "ok  " if not problems else "FAIL"
+        print(f"{mark} {name}")
+        for problem in problems:
+            print(f"     {problem}")
+        failed += bool(problems)
+    seconds = time.monotonic() - started
+    print(f"\n{'all checks passed' if not failed else f'{failed} check(s) failed'} in {seconds:.1f} s"
+          + ("" if not failed else "; fix the lines above (file:line) and run make check again"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT))

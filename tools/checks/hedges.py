@@ -1,0 +1,77 @@
+"""The hedge budget: carrier pages and the compare page state what is known
+plainly and keep their unknowns in one place.
+
+Outside the `{ #unconfirmed }` and `{ #sources }` sections, such a page may say
+"could not confirm / verify / find" (in any of its languages) at most
+`BUDGET` times. Each page over budget is reported with every hit's line.
+
+    python -m tools.checks.hedges [docs_dir]      # prints every page over budget
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+LANGS = ("zh", "ru", "en")
+PAGES = ("carriers/mts.md", "carriers/beeline.md", "carriers/megafon.md", "carriers/t2.md",
+         "compare.md")
+BUDGET = 2
+EXEMPT = ("unconfirmed", "sources")
+
+HEDGE = {
+    "en": re.compile(
+        r"\b(could not|couldn't|cannot|were unable to) (confirm|verify|find)\b"
+        r"|\bnot (confirmed|verified)\b|\bun(confirmed|verified)\b",
+        re.I,
+    ),
+    "ru": re.compile(
+        r"не (удалось|смогли|можем) (подтвердить|проверить|найти)"
+        r"|не подтвержден|не проверен|не нашли",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(未能|无法|没能|没有能|不能)(确认|核实|证实|查到|找到|查明)"
+        r"|未经(确认|核实|证实)|(?<![能法])未(确认|核实|证实)|尚未(确认|核实)|没有查到|没查到"
+    ),
+}
+SECTION = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+
+
+def hedges(path: Path, lang: str) -> list[tuple[int, str]]:
+    """(line, phrase) for each hedge outside the exempt sections."""
+    hits, section = [], None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = SECTION.match(line)
+        if m:
+            section = m.group(1)
+            continue
+        if section in EXEMPT:
+            continue
+        hits.extend((number, h.group(0)) for h in HEDGE[lang].finditer(line))
+    return hits
+
+
+def check(docs_dir: Path, pages=PAGES, budget: int = BUDGET) -> list[str]:
+    problems = []
+    for lang in LANGS:
+        for rel in pages:
+            path = docs_dir / lang / rel
+            if not path.exists():
+                continue  # a missing translation is parity's to report
+            hits = hedges(path, lang)
+            if len(hits) > budget:
+                lines = ", ".join(f"{n}: '{phrase}'" for n, phrase in hits)
+                problems.append(
+                    f"{lang}/{rel}: {len(hits)} hedges outside #unconfirmed and #sources "
+                    f"(at most {budget}); move them to #unconfirmed: lines {lines}"
+                )
+    return problems
+
+
+if __name__ == "__main__":
+    docs = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    found = check(docs)
+    print("\n".join(found) or "hedges: OK")
+    sys.exit(1 if found else 0)
