@@ -83,7 +83,7 @@ def site(tmp_path_factory, offline_zip) -> Site:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))  # the port is known before the build: site_url uses it
     url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}"
-    proc = mkdocs("build", "--strict", "--site-dir", str(out), env={"SITE_URL": url})
+    proc = mkdocs("build", "--strict", "--site-dir", str(out), env={"SITE_URL": url, "SIM_OFFLINE_ZIP": "1"})
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"strict build failed:\n{log[-4000:]}"
     warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]

@@ -1,26 +1,57 @@
 """Serving a built site the way a static host does, under a sub-path (/guide/), on
-127.0.0.1: used by the tests and by `make bench`."""
+127.0.0.1: used by the tests and by `make bench`.
+
+Like Cloudflare Pages, a missing page is answered with the nearest `404.html` up the
+folder tree (so /guide/ru/nothing/ gets ru/404.html), with status 404. Optionally:
+- `headers=True`: the rules of the site's `_headers` file (Netlify / Cloudflare
+  Pages format: a path pattern, then indented `Name: value` lines) are applied;
+- `gzip=True`: text responses are gzip-compressed when the browser accepts it.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
+import gzip as gzip_module
+import io
+import os
 import socket
 import threading
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 LANGS = ("zh", "ru", "en")
 DEFAULT_LANG = "zh"
 SUBPATH = "/guide/"
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
+                "application/xml")
 
 
 def lang_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
+def read_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a `_headers` file: [(path pattern, [(name, value), …]), …]."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the site folder under SUBPATH only; anything else is a 404."""
+
+    rules: list = []
+    compress = False
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -28,17 +59,64 @@ class _Handler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_sub_path__")
         return super().translate_path("/" + clean[len(SUBPATH):])
 
+    def end_headers(self):
+        path = self.path.split("?", 1)[0]
+        for pattern, headers in self.rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not os.path.exists(path):
+            return self._not_found()
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path):
+            kind = self.guess_type(path)
+            if kind.startswith(COMPRESSIBLE):
+                body = gzip_module.compress(Path(path).read_bytes(), 6)
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return io.BytesIO(body)
+        return super().send_head()
+
+    def _not_found(self):
+        """The nearest 404.html up the folder tree, with status 404."""
+        clean = self.path.split("?", 1)[0]
+        if clean.startswith(SUBPATH):
+            rel = clean[len(SUBPATH):].strip("/").split("/")
+            for depth in range(len(rel), -1, -1):
+                page = Path(self.directory, *rel[:depth], "404.html")
+                if page.is_file() and all(p not in ("..", ".") for p in rel[:depth]):
+                    body = page.read_bytes()
+                    self.send_response(HTTPStatus.NOT_FOUND)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    return io.BytesIO(body)
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: Path, sock: socket.socket | None = None):
+def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool = False,
+          gzip: bool = False):
     """Serve `directory` under SUBPATH on 127.0.0.1; yields the base URL."""
     if sock is None:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
-    handler = functools.partial(_Handler, directory=str(directory))
+    rules = read_headers_file(Path(directory) / "_headers") if headers else []
+    handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
     server.socket = sock

@@ -64,10 +64,22 @@
     handlers.push(fn);
     queue.splice(0).forEach(dispatch);
   };
+  if (!material) throw new Error("sim-search.js: Material's worker name (?w=) is missing");
+
+  // In a real worker, Material's worker and our query code are loaded with the first
+  // message (the index arrives only when the reader opens search: sim-lazy-search.js),
+  // so that a page view downloads neither. Inside the iframe-worker shim (file://)
+  // they load at once.
+  var loaded = false;
+  function load() {
+    if (loaded) return;
+    loaded = true;
+    importScripts(dir + "sim-query.js", dir + material);
+  }
   nativeAdd("message", function (ev) {
+    load();
     if (handlers.length) dispatch(ev); else queue.push(ev);
   });
-
-  if (!material) throw new Error("sim-search.js: Material's worker name (?w=) is missing");
-  importScripts(dir + "sim-query.js", dir + material);
+  var realWorker = typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope;
+  if (!realWorker) load();
 })();

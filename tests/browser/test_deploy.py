@@ -1,0 +1,201 @@
+"""What a deployed copy must do in a real browser: run under its own
+Content-Security-Policy (served with exactly the headers of `_headers`), save itself
+for offline use on the phone, answer missing pages with the 404 of their language,
+fetch the search index only when search is opened, keep the page still when the
+language offer appears, and give fingers targets of at least 24 px."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.conftest import LANGS, PAGES, lang_prefix
+from tools.search_driver import search
+from tools.serve import serve
+
+QUERY = {"zh": "保号", "ru": "договор", "en": "cancel"}
+FIVE = ("", "carriers/mts/", "cards/number-keeping/", "checklist/", "at-the-counter/")
+
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));
+"""
+
+
+@pytest.fixture(scope="module")
+def secure(site):
+    """The built site served with the rules of its own _headers file."""
+    with serve(site.dir, headers=True) as url:
+        yield url
+
+
+def secure_context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_LISTENER)
+    return context
+
+
+def url_of(base, lang, page=""):
+    return f"{base}{lang_prefix(lang)}{page}"
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("() => window.__csp")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_runs_under_its_content_security_policy(browser, secure, lang):
+    context = secure_context(browser)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    try:
+        for slug in PAGES:
+            response = page.goto(url_of(secure, lang, slug), wait_until="load")
+            assert "default-src 'self'" in response.headers["content-security-policy"]
+            page.wait_for_timeout(150)
+            assert violations(page) == [], f"{lang}/{slug}: {violations(page)}"
+        # search, the language switcher and the checklist, under the same policy
+        page.goto(url_of(secure, lang, "carriers/mts/"), wait_until="load")
+        assert search(page, QUERY[lang]), f"{lang}: no search result under the CSP"
+        other = next(l for l in LANGS if l != lang)
+        page.keyboard.press("Escape")
+        page.locator(".md-header .md-select").hover()
+        page.locator(f".md-header a.md-select__link[hreflang='{other}']").click()
+        page.wait_for_url(url_of(secure, other, "carriers/mts/"))
+        page.goto(url_of(secure, lang, "checklist/"), wait_until="load")
+        page.locator(".md-typeset .task-list-item .sim-task-text").first.click()
+        page.reload(wait_until="load")
+        assert page.locator(".md-typeset .task-list-item input").first.is_checked()
+        assert violations(page) == []
+        assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
+    finally:
+        context.close()
+
+
+def storage_is_empty(page) -> bool:
+    return page.evaluate("""async () => {
+        const regs = await navigator.serviceWorker.getRegistrations();
+        const keys = await caches.keys();
+        return regs.length === 0 && keys.length === 0;
+    }""")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_for_offline_use_then_read_and_search_without_network(browser, secure, lang):
+    context = secure_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(url_of(secure, lang), wait_until="load")
+        button = page.locator("[data-offline-save]")
+        assert button.is_visible() and button.get_attribute("data-offline-state") == "idle"
+        label = button.inner_text()
+        assert label and label != page.locator("[data-offline-save]").get_attribute("data-offline-lang")
+        assert storage_is_empty(page), "something was stored before the reader asked"
+        button.click()
+        page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+        status = page.locator("#sim-offline-status").inner_text()
+        assert re.search(r"\d+([.,]\d)?\s*(KB|MB)", status), f"no size reported: {status!r}"
+        cached = page.evaluate("""async () => {
+            const keys = await caches.keys();
+            return keys.map(k => k.replace(/-[0-9a-f]{12}-/, '-V-'));
+        }""")
+        assert cached == [f"sim-guide-V-{lang}"], cached
+        context.set_offline(True)
+        for slug in FIVE:
+            page.goto(url_of(secure, lang, slug), wait_until="load")
+            assert page.locator("article h1").count() == 1, f"{lang}/{slug} did not open offline"
+            assert page.evaluate("document.documentElement.lang") == lang
+        assert search(page, QUERY[lang]), f"{lang}: search does not work offline"
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
+def test_a_new_build_replaces_the_saved_copy(browser, secure, site):
+    """The cache is named after the build's version; a new version saves again."""
+    context = secure_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(url_of(secure, "en"), wait_until="load")
+        page.locator("[data-offline-save]").click()
+        page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+        sw = (site.dir / "sw.js").read_text(encoding="utf-8")
+        version = re.search(r'var VERSION = "([0-9a-f]{12})"', sw).group(1)
+        assert page.evaluate("async () => await caches.keys()") == [f"sim-guide-{version}-en"]
+        # the same site with a new version of the worker: serve a changed copy
+        (site.dir / "sw.js").write_text(sw.replace(version, "0123456789ab"), encoding="utf-8")
+        try:
+            page.evaluate("""async () => {
+                const reg = await navigator.serviceWorker.getRegistration();
+                await reg.update();
+            }""")
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                keys = page.evaluate("async () => await caches.keys()")
+                if keys == ["sim-guide-0123456789ab-en"]:
+                    break
+                page.wait_for_timeout(250)
+            assert keys == ["sim-guide-0123456789ab-en"], keys
+        finally:
+            (site.dir / "sw.js").write_text(sw, encoding="utf-8")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_missing_page_gets_the_404_of_its_language(site, site_page, lang):
+    page, rec = site_page()
+    missing = site.page_url(lang, "no-such-page/deeper/")
+    response = page.goto(missing, wait_until="load")
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator(".md-header .md-select").count() == 0, "a switcher on the 404 page"
+    assert page.locator("link[hreflang]").count() == 0
+    results = search(page, QUERY[lang])
+    assert results and all(r.startswith(site.page_url(lang)) for r in results), results
+    if lang == "zh":
+        assert not [r for r in results if re.search(r"/guide/(ru|en)/", r)], results
+    assert rec.failed == [f"404 {missing}"], rec.failed  # the page itself, nothing else
+    assert not rec.blocked and len(rec.console_errors) == 1, rec.console_errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_index_is_fetched_when_search_is_first_opened(site, site_page, lang):
+    page, rec = site_page()
+    page.goto(site.page_url(lang, "carriers/mts/"), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    early = [u for u in rec.requests if "search_index" in u or re.search(r"/workers/search\.[0-9a-f]+\.min\.js", u)]
+    assert early == [], f"fetched before search was opened: {early}"
+    assert search(page, QUERY[lang])
+    index = [u for u in rec.requests if u.endswith(f"{lang_prefix(lang)}search/search_index.json")]
+    assert len(index) == 1, rec.requests
+
+
+def test_language_offer_does_not_move_the_page(site, site_page):
+    page, rec = site_page(locale="en-GB")
+    page.goto(site.page_url("zh"), wait_until="load")
+    offer = page.locator(".sim-lang-offer")
+    assert offer.is_visible()
+    assert offer.evaluate("e => getComputedStyle(e).position") == "fixed"
+    with_offer = page.locator("article h1").evaluate("e => e.getBoundingClientRect().top")
+    page.locator(".sim-lang-offer button").click()
+    without = page.locator("article h1").evaluate("e => e.getBoundingClientRect().top")
+    assert with_offer == without, "the offer takes layout space"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_links_codes_and_marks_are_big_enough_to_tap(site, site_page, lang):
+    page, rec = site_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    for slug in ("carriers/mts/", "compare/"):
+        page.goto(site.page_url(lang, slug), wait_until="load")
+        boxes = page.locator(".md-typeset .sim-fact > a[href^='tel:'], .md-typeset .sim-check").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })")
+        assert boxes, f"{lang}/{slug}: no phone link or mark found"
+        small = [b for b in boxes if b[1] < 24 or b[2] < 24]
+        assert not small, f"{lang}/{slug}: targets under 24 px: {small[:5]}"
