@@ -15,7 +15,7 @@ from tests.conftest import DOCS, LANGS, PAGES
 
 GLOSSARY = yaml.safe_load((DOCS / "_data" / "glossary.yml").read_text(encoding="utf-8"))
 
-# Claims from research §H (carrier-facts.md) that are wrong or unverifiable, as
+# Claims that are wrong or unverifiable (CONTRIBUTING.md, "How the facts were found"), as
 # patterns that would only appear if a page repeated them.
 WRONG_CLAIMS = {
     "Decree 1342 cited (superseded by No. 59)": r"1342",

@@ -2,11 +2,16 @@
 
 - full build time (three languages) and its ratio to a build of one language;
 - search index bytes per language (raw and gzip) against the merged index;
-- first-view bytes (gzip) and request count of the home and carriers/mts/ of each
-  language, in Chromium with an empty cache;
-- time from the last keystroke to results for three queries per language (median of 5).
+- first-view bytes (gzip) and request count of every page of each language, in
+  Chromium with an empty cache (the largest and smallest, and each one over budget);
+- time from the last keystroke to results for three queries per language (median of 5);
+- Lighthouse 12 (npm, installed on first use into .cache/lighthouse, driving the
+  system Chromium) on the zh home (browser language English), ru/carriers/mts/ and
+  en/checklist/, mobile and desktop, served gzip-compressed with the site's _headers.
 
-Budget to aim for: first view <= 90 KB gzip, zero third-party requests.
+Budget to aim for: first view <= 90 KB gzip on every page, zero third-party requests;
+Lighthouse mobile performance >= 95, CLS <= 0.02, accessibility, best practices and
+SEO 100.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -34,10 +40,18 @@ QUERIES = {
     "en": ["cancel MTS", "refunds", "Т2"],
 }
 RUNS = 5
+LIGHTHOUSE = "12.8.2"
+LH_DIR = ROOT / ".cache" / "lighthouse"
+LH_PAGES = (("zh", "", "en-US"), ("ru", "carriers/mts/", "ru-RU"), ("en", "checklist/", "en-GB"))
+PAGES = ("", "cards/physical-sim/", "cards/esim/", "cards/travel-sim/", "cards/number-keeping/",
+         "leaving/", "carriers/mts/", "carriers/beeline/", "carriers/megafon/", "carriers/t2/",
+         "compare/", "checklist/", "at-the-counter/", "rules-for-foreigners/", "about/")
 
 
-def build(site_dir: Path, config: Path | None = None) -> float:
+def build(site_dir: Path, config: Path | None = None, site_url: str | None = None) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     cmd = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)]
     if config:
         cmd += ["--config-file", str(config)]
@@ -79,31 +93,35 @@ def index_figures(site: Path) -> None:
         print(f"search index {lang} / merged (gzip): {gz(raw) / gz(merged):.2f}")
 
 
-def browser_figures(site: Path) -> None:
+def browser_figures(url: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    with serve(site) as url, sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        first_views = []
         for lang in LANGS:
-            for slug in ("", "carriers/mts/"):
+            for slug in PAGES:
                 context = browser.new_context()  # empty cache
                 page = context.new_page()
-                sizes, foreign = [], []
-
-                def on_response(response):
-                    if not response.url.startswith(url):
-                        foreign.append(response.url)
-                        return
-                    try:
-                        sizes.append(gz(response.body()))
-                    except Exception:  # redirects and aborted requests have no body
-                        sizes.append(0)
-
-                page.on("response", on_response)
                 page.goto(url + lang_prefix(lang) + slug, wait_until="networkidle")
-                print(f"first view {lang}/{slug or 'home'}: {sum(sizes) / 1024:.1f} KB gzip, "
-                      f"{len(sizes)} requests, {len(foreign)} third-party")
+                # bytes on the wire (compressed, with headers), as the browser counted them
+                kb, requests, foreign = page.evaluate("""() => {
+                  const nav = performance.getEntriesByType('navigation')[0];
+                  const res = performance.getEntriesByType('resource');
+                  const bytes = nav.transferSize + res.reduce((sum, r) => sum + r.transferSize, 0);
+                  return [bytes / 1024, 1 + res.length,
+                          res.filter(r => !r.name.startsWith(location.origin)).length];
+                }""")
+                first_views.append((kb, f"{lang}/{slug or 'home'}", requests, foreign))
                 context.close()
+        first_views.sort()
+        for label, row in (("smallest", first_views[0]), ("largest", first_views[-1])):
+            kb, where, requests, foreign = row
+            print(f"first view, {label} of {len(first_views)} pages: {where} {kb:.1f} KB transferred (gzip), "
+                  f"{requests} requests, {foreign} third-party")
+        over = [f"{w} {kb:.1f} KB" for kb, w, _, _ in first_views if kb > 90]
+        print(f"first view over 90 KB gzip: {len(over)} pages" + (f" ({', '.join(over)})" if over else ""))
+        print(f"first view, third-party requests on all pages: {sum(r[3] for r in first_views)}")
         for lang in LANGS:
             context = browser.new_context()
             page = context.new_page()
@@ -131,10 +149,53 @@ def browser_figures(site: Path) -> None:
         browser.close()
 
 
+def lighthouse_cli() -> Path:
+    cli = LH_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        print(f"(installing lighthouse@{LIGHTHOUSE} into {LH_DIR.relative_to(ROOT)} …)", flush=True)
+        LH_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(LH_DIR), "--no-audit", "--no-fund",
+                        "--silent", f"lighthouse@{LIGHTHOUSE}"], check=True)
+    return cli
+
+
+def lighthouse_figures(url: str) -> None:
+    cli = lighthouse_cli()
+    flags = " ".join(["--headless=new", *ARGS])
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, slug, locale in LH_PAGES:
+            for form in ("mobile", "desktop"):
+                out = Path(tmp) / f"{lang}-{form}.json"
+                cmd = ["node", str(cli), url + lang_prefix(lang) + slug, "--quiet",
+                       "--output=json", f"--output-path={out}", f"--locale={locale}",
+                       "--only-categories=performance,accessibility,best-practices,seo",
+                       f"--chrome-flags={flags} --lang={locale} --accept-lang={locale}"]
+                if form == "desktop":
+                    cmd.append("--preset=desktop")
+                proc = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM},
+                                      capture_output=True, text=True, timeout=300)
+                if proc.returncode or not out.exists():
+                    print(f"lighthouse {lang}/{slug or 'home'} {form}: failed ({proc.stderr[-300:].strip()})")
+                    continue
+                report = json.loads(out.read_text(encoding="utf-8"))
+                score = {k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()}
+                audits = report["audits"]
+                cls = audits["cumulative-layout-shift"]["numericValue"]
+                lcp = audits["largest-contentful-paint"]["numericValue"] / 1000
+                failing = sorted(k for k, a in audits.items()
+                                 if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary")
+                print(f"lighthouse {lang}/{slug or 'home'} {form} ({locale}): performance {score['performance']}, "
+                      f"accessibility {score['accessibility']}, best practices {score['best-practices']}, "
+                      f"SEO {score['seo']}, CLS {cls:.3f}, LCP {lcp:.1f} s"
+                      + (f"; failing: {', '.join(failing)}" if failing else ""))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         full, one = Path(tmp) / "full", Path(tmp) / "one"
-        full_time = build(full)
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))  # known before the build: the site's own URL is its site_url
+        full_time = build(full, site_url=f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}")
         config = one_language_config()
         try:
             one_time = build(one, config)
@@ -144,8 +205,11 @@ def main() -> None:
         print(f"build, one language ({DEFAULT_LANG}): {one_time:.2f} s")
         print(f"build ratio three / one: {full_time / one_time:.2f}")
         index_figures(full)
-        browser_figures(full)
-        print(f"(served under {SUBPATH} on 127.0.0.1; budget: first view <= 90 KB gzip, 0 third-party)")
+        with serve(full, sock, headers=True, gzip=True) as url:
+            browser_figures(url)
+            lighthouse_figures(url)
+        print(f"(served gzip-compressed with _headers under {SUBPATH} on 127.0.0.1; budget: first view "
+              "<= 90 KB gzip, 0 third-party; Lighthouse mobile performance >= 95, CLS <= 0.02, other categories 100)")
 
 
 if __name__ == "__main__":

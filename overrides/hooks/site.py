@@ -319,8 +319,13 @@ def file_of(site_dir: Path, url: str) -> Path:
     return site_dir / (url + "index.html" if url.endswith("/") or not url else url)
 
 
-def write_offline_save(site_dir: Path) -> None:
-    manifests = {lang: offline_manifest(site_dir, lang) for lang in LANGS}
+def built_languages(config) -> tuple[str, ...]:
+    i18n = config["plugins"].get("i18n")
+    return tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
+
+
+def write_offline_save(site_dir: Path, langs: tuple[str, ...]) -> None:
+    manifests = {lang: offline_manifest(site_dir, lang) for lang in langs}
     digest = hashlib.sha256()
     for url in sorted(set().union(*manifests.values())):
         digest.update(url.encode())
@@ -402,6 +407,6 @@ def on_post_build(config, **kwargs):
         for name in ("sw.js", "_headers", "robots.txt"):
             (site_dir / name).unlink(missing_ok=True)
         return
-    write_offline_save(site_dir)
+    write_offline_save(site_dir, built_languages(config))
     write_robots(site_dir, config)
     write_headers(site_dir, config)
