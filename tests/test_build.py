@@ -108,3 +108,54 @@ def test_search_config_points_at_language_index(site, lang, page):
 def test_no_instant_navigation(site):
     html = site.page(DEFAULT_LANG).read_text(encoding="utf-8")
     assert "navigation.instant" not in html
+
+
+def test_search_partial_differs_from_materials_only_by_the_dialog_name():
+    """overrides/partials/search.html is a copy kept for one attribute: when Material
+    changes its partial, this shows what to carry over."""
+    import material
+
+    ours = (Path(__file__).parents[1] / "overrides/partials/search.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    strip = lambda t: re.sub(r"\{#-.*?-#\}\n?", "", t, flags=re.S)  # noqa: E731
+    ours = strip(ours).replace(' aria-label="{{ lang.t(\'search\') }}">', ">", 1)
+    assert ours == strip(theirs)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_dialog_has_a_name_in_its_language(site, lang):
+    html = site.page(lang).read_text(encoding="utf-8")
+    name = re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="([^"]+)">', html)
+    assert name, "the search dialog has no accessible name"
+    assert name.group(1) == {"zh": "查找", "ru": "Поиск", "en": "Search"}[lang]
+
+
+# Section ids other pages, the guided start and readers' bookmarks rely on (issues 8, 9).
+REQUIRED_IDS = {
+    "": ["start", "tasks", "carriers"],
+    "leaving/": ["before-you-leave", "already-abroad", "keep-from-abroad", "end-from-abroad", "accounts"],
+    "cards/number-keeping/": ["non-use-rule", "porting", "top-up-from-abroad", "cooling-period", "voluntary-block"],
+    "cards/physical-sim/": ["steps", "someone-elses-name", "myths", "lost-or-stolen", "refund", "proof"],
+    "at-the-counter/": ["questions", "application-termination", "application-refund", "application-filler"],
+    **{f"carriers/{c}/": ["contacts", "steps", "refund", "inactivity", "unconfirmed", "sources"]
+       for c in ("mts", "beeline", "megafon", "t2")},
+    "compare/": ["table", "unconfirmed"],
+}
+
+
+@pytest.mark.parametrize("lang,page", [(l, p) for l in LANGS for p in REQUIRED_IDS],
+                         ids=[f"{l}/{p or 'home'}" for l in LANGS for p in REQUIRED_IDS])
+def test_required_sections_exist(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    missing = [i for i in REQUIRED_IDS[page] if i not in ids]
+    assert not missing, f"{lang}/{page or 'home'}: missing #{', #'.join(missing)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guided_start_offers_at_least_six_paths(site, lang):
+    html = site.page(lang).read_text(encoding="utf-8")
+    start = html.split('id="start"', 1)[1].split("<h2", 1)[0]
+    targets = {urljoin(site.page_url(lang), h) for h in re.findall(r'<a href="([^"#?]*[^"]*)"', start)}
+    assert len(targets) >= 6, f"{lang}: the guided start has {len(targets)} paths"
+    assert any("/leaving/" in t for t in targets) and any("checklist/?" in t for t in targets), targets

@@ -262,3 +262,29 @@ def test_make_check_names_a_glossary_variant(mini):
     code, out = make_check(mini)
     assert code != 0
     assert "docs/zh/other.md:" in out and "'解除合约' (glossary variant 解除合约); write '注销合约'" in out, out
+
+
+def test_hedge_budget_counts_hedges_outside_unconfirmed_and_sources(mini):
+    from tools.checks.hedges import check as hedges_check
+
+    docs = mini / "docs"
+    assert hedges_check(docs, pages=("other.md",), budget=1) == []
+    edit(docs / "en/other.md", "## Sources", "We could not confirm this. It is not verified.\n\n"
+         "## What we could not confirm { #unconfirmed }\n\nWe could not find that. See [the list](#unconfirmed).\n\n## Sources")
+    errors = hedges_check(docs, pages=("other.md",), budget=1)
+    assert len(errors) == 1 and errors[0].startswith("en/other.md: 2 hedges outside #unconfirmed"), errors
+    assert "'could not confirm'" in errors[0] and "'not verified'" in errors[0]
+    assert "could not find" not in errors[0], "a hedge inside #unconfirmed was counted"
+    edit(docs / "zh/other.md", "## 来源", "我们未能核实这一点，也无法确认那一点。\n\n## 来源")
+    assert any(e.startswith("zh/other.md: 2 hedges") for e in hedges_check(docs, pages=("other.md",), budget=1))
+    edit(docs / "ru/other.md", "## Источники", "Это не удалось проверить; срок не подтверждён.\n\n## Источники")
+    assert any(e.startswith("ru/other.md: 2 hedges") for e in hedges_check(docs, pages=("other.md",), budget=1))
+
+
+def test_unknown_carrier_in_a_check_mark_stops_the_build(mini):
+    edit(mini / "docs/en/other.md", "2. Open", "2. Open it [[check:tele3]].\n3. Open")
+    edit(mini / "docs/ru/other.md", "2. ", "2. Пункт.\n3. ")
+    edit(mini / "docs/zh/other.md", "2. ", "2. 步骤。\n3. ")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/en/other.md:10: unknown carrier 'tele3' in [[check:…]]" in log, log[-2000:]

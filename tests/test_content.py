@@ -141,3 +141,37 @@ def test_wrong_claim_patterns_catch_the_claims():
         assert re.search(WRONG_CLAIMS[claim], sample, re.I), claim
     assert re.search(DATED_WORDS["zh"], "目前可以") and re.search(DATED_WORDS["ru"], "сейчас можно")
     assert re.search(PROMOTION, "联系 TG @simhelper", re.I)
+
+
+def test_every_language_uses_the_agreed_terms():
+    from tools.checks.glossary import check
+
+    problems = check(DOCS)
+    assert not problems, "\n".join(problems)
+
+
+def test_glossary_checker_names_file_line_and_the_preferred_term(tmp_path):
+    from tools.checks.glossary import check
+
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "_data" / "glossary.yml").write_text((DOCS / "_data" / "glossary.yml").read_text("utf-8"), "utf-8")
+    for lang, text in {"zh": "第一行\n请解除合约，并按第59号令办理。\n",
+                       "ru": "Уточните у Билайн и получите пометку.\n",
+                       "en": "Bring the passport the contract is in.\n"}.items():
+        (docs / lang).mkdir()
+        (docs / lang / "page.md").write_text(text, "utf-8")
+    found = "\n".join(check(docs))
+    assert "docs/zh/page.md:2: '解除合约' (glossary variant 解除合约); write '注销合约'" in found
+    assert "docs/zh/page.md:2: '第59号令'" in found and "write '第 59 号决议'" in found
+    assert "docs/ru/page.md:1: 'у Билайн'" in found and "write 'у Билайна'" in found
+    assert "docs/ru/page.md:1: 'пометк'" in found
+    assert "docs/en/page.md:1: 'the contract is in'" in found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hedge_budget_of_carrier_pages_and_compare(lang):
+    from tools.checks.hedges import check
+
+    problems = [p for p in check(DOCS) if p.startswith(f"{lang}/")]
+    assert not problems, "\n".join(problems)

@@ -222,3 +222,33 @@ def test_sources_section_and_last_reviewed(site, lang, page):
     others = [re.findall(r'class="sim-reviewed" data-reviewed="([\d-]+)"',
                          site.page(l, page).read_text(encoding="utf-8")) for l in LANGS]
     assert len(reviewed) == 1 and all(o == reviewed for o in others), f"{page}: last reviewed differs"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_say_what_was_done_with_them(site, lang):
+    """'read by us on <date> in an archived copy' — or, for an official site cited as the
+    place to confirm marked values, only that — never a bare 'checked' that reads
+    like a live check."""
+    read = {"zh": "阅读了存档副本", "ru": "в архивной копии", "en": "in an archived copy"}[lang]
+    confirm = {"zh": "请在此核实", "ru": "здесь проверьте", "en": "confirm the values marked"}[lang]
+    html = site.page(lang, "carriers/mts/").read_text(encoding="utf-8")
+    cited = re.findall(r'<a class="sim-source" data-source="([^"]+)"[^>]*>.*?</a>([^<]*)', html)
+    assert cited, "no source cited"
+    for key, after in cited:
+        src = DATA["sources"][key]
+        if src.get("role") == "confirm":
+            assert confirm in after and read not in after, f"{key}: {after!r}"
+        else:
+            assert read in after, f"{key}: {after!r}"
+            assert spaces(hook.format_date(src["checked"], lang)) in spaces(after), f"{key}: {after!r}"
+
+
+def test_check_and_inference_marks_render_with_their_links(site):
+    html = site.page("en", "carriers/t2/").read_text(encoding="utf-8")
+    marks = re.findall(r'<a class="sim-check" href="([^"]+)"[^>]*><span aria-hidden="true">⚠</span> ([^<]+)</a>', html)
+    assert ("https://t2.ru/", "check with T2") in marks
+    ru = site.page("ru", "carriers/beeline/").read_text(encoding="utf-8")
+    assert "уточните у Билайна</a>" in ru
+    inference = re.findall(r'<a class="sim-inference" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert inference and all(h.endswith("about/#our-inference") for h, _ in inference), inference
+    assert {t for _, t in inference} == {"our inference"}

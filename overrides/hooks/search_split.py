@@ -4,22 +4,24 @@ mkdocs-static-i18n merges every language into one search index at
 `search/search_index.json` and all pages load it. After the last language is
 built, this hook splits it: zh stays at `search/`, ru goes to `ru/search/`, en to
 `en/search/` (also as `search_index.js` in the offline build), each with the
-lunr language and pipeline that suit it. On every page, Material's `__config`
-gets a `base` that ends in the page's language root, so Material's search loads
-that language's index and resolves results against it, and `search` points at
-our thin worker wrapper, which normalises queries (assets/javascripts/workers/).
+lunr language and pipeline that suit it. On every page (and each 404 page),
+Material's `__config` gets a `base` that ends in the page's language root, so
+Material's search loads that language's index and resolves results against it,
+and `search` points at our thin worker wrapper, which normalises queries
+(assets/javascripts/workers/). The values go to overrides/main.html's `config`
+block as `sim_search`.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import sys
 from pathlib import Path
 
-import sys
-
+import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
@@ -36,9 +38,9 @@ SEARCH_LANG = {
     "en": {"lang": ["en"], "pipeline": ["stemmer", "stopWordFilter"]},
 }
 
-CONFIG_SCRIPT = re.compile(
-    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
-)
+# Material's own worker (its file name carries a hash of this release).
+_WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+MATERIAL_WORKER = next((p.name for p in sorted(_WORKERS.glob("search.*.min.js"))), None)
 
 
 def lang_of(location: str) -> str:
@@ -89,27 +91,34 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS)
             js.unlink()
 
 
-def rewrite_config(output: str, lang: str) -> str:
-    """Point Material's search at the language's own index and at our worker."""
-    match = CONFIG_SCRIPT.search(output)
-    if not match:
-        raise PluginError("Material's __config script was not found in a page")
-    config = json.loads(match.group(2))
-    base = config["base"].rstrip("/")
+def search_base(base_url: str, lang: str) -> str:
+    """The language root, relative like base_url (or absolute on 404 pages)."""
+    base = base_url.rstrip("/")
     if lang != DEFAULT_LANG:
         base = f"{base}/{lang}" if base not in ("", ".") else lang
-    config["base"] = base + "/"
-    worker = config["search"]
-    folder, _, name = worker.rpartition("/")
-    if name != WRAPPER and not name.startswith(WRAPPER):
-        config["search"] = f"{folder}/{WRAPPER}?w={name}"
-    body = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
-    return output[: match.start(2)] + body + output[match.end(2):]
+    return base + "/"
+
+
+def search_context(context, lang: str) -> dict:
+    if MATERIAL_WORKER is None:
+        raise PluginError(f"Material's search worker was not found in {_WORKERS}")
+    worker = f"assets/javascripts/workers/{WRAPPER}?w={MATERIAL_WORKER}"
+    return {
+        "base": search_base(context["base_url"], lang),
+        "worker": normalize_url(worker, page=context.get("page"), base=context["base_url"]),
+    }
 
 
 @event_priority(-300)
-def on_post_page(output, page, config, **kwargs):
-    return rewrite_config(output, config["theme"]["language"])
+def on_page_context(context, page, config, nav, **kwargs):
+    context["sim_search"] = search_context(context, config["theme"]["language"])
+    return context
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    if template_name == "404.html":
+        context["sim_search"] = search_context(context, config["theme"]["language"])
+    return context
 
 
 @event_priority(-300)

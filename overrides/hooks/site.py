@@ -264,8 +264,7 @@ def on_post_template(output, template_name, config, **kwargs):
         extra.__dict__.pop("alternate", None)
     else:
         extra.__dict__["alternate"] = attribute
-    # Search the page's own language (the page is served at any depth: absolute base).
-    return search_split.rewrite_config(output, facts.page_lang(config))
+    return output
 
 
 # -- after each build, and after the last -----------------------------------------------------
