@@ -53,3 +53,34 @@ def test_each_language_keeps_its_own_ticks(site, site_page):
     assert sum(ticked(page)) == 1
     page.goto(site.page_url("ru", "checklist/"), wait_until="load")
     assert not any(ticked(page))
+
+
+# What a broken or foreign script may leave under the ticks key: all but a plain object.
+BAD_STORED = ["42", '"x"', "true", "[]", "null", "not json"]
+
+
+@pytest.mark.parametrize("stored", BAD_STORED, ids=["number", "string", "boolean", "array", "null", "not-json"])
+def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, site_page, stored):
+    page, rec = site_page()
+    page.goto(site.page_url("en", "checklist/"), wait_until="load")
+    labels = page.locator(".md-typeset .task-list-item .sim-task-text")
+    # find the key the page keeps its ticks under: the one a tick writes
+    before = set(page.evaluate("Object.keys(localStorage)"))
+    labels.nth(0).click()
+    keys = [k for k in page.evaluate("Object.keys(localStorage)") if k not in before]
+    assert len(keys) == 1, f"one tick should write one key, wrote {keys}"
+    key = keys[0]
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, stored])
+    page.reload(wait_until="load")
+    assert not any(ticked(page)), f"ticks not clean with {stored!r} in storage"
+    labels.nth(3).click()
+    labels.nth(7).click()
+    labels.nth(7).click()  # untick again
+    assert ticked(page)[3] and not ticked(page)[7]
+    assert not rec.console_errors, rec.console_errors
+    saved = page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
+    assert isinstance(saved, dict) and len(saved) == 1, f"stored {saved!r}"
+    page.reload(wait_until="load")
+    state = ticked(page)
+    assert state[3] and sum(state) == 1, f"the tick was not remembered over {stored!r}"
+    assert not rec.console_errors, rec.console_errors

@@ -1,14 +1,63 @@
-/* The checklist: ticks remembered on this device, and the print and clear buttons.
- * Loaded on every page (mkdocs.yml extra_javascript); does nothing without task lists. */
+/* The checklist: ticks remembered on this device, the print and clear buttons, and the
+ * chooser that narrows the checklist to one carrier and one goal.
+ * Loaded on every page (mkdocs.yml extra_javascript); does nothing without task lists.
+ *
+ * Chooser tags. In the Markdown, an item gets attr_list classes on an indented line of
+ * its own under it (pymdownx.tasklist ignores a trailing inline "{ .x }"):
+ *
+ *     - [ ] MTS (МТС): check your balance by dialling [[fact:mts.balance]].
+ *         { .sim-carrier-mts .sim-goal-end .sim-goal-keep }
+ *
+ *   sim-carrier-mts | -beeline | -megafon | -t2    the item applies to these carriers only
+ *   sim-goal-end | -keep | -esim | -travel          the item applies to these goals only
+ *
+ * No class of a kind: the item applies to every carrier (or every goal). Other blocks
+ * (the fill-in lines) may carry the same classes. A section (an h2 and what follows it
+ * up to the next h2) whose items are all hidden is hidden with its heading.
+ *
+ * URL contract (other pages link to it): checklist/?carrier=mts&goal=keep, carrier in
+ * mts, beeline, megafon, t2 (absent: any), goal in end, keep, esim, travel (absent:
+ * everything). The choice is written back with history.replaceState, so a narrowed list
+ * can be shared and reopened. Unknown values are dropped.
+ *
+ * Without JavaScript the toolbar and the chooser stay hidden (they show under html.sim-js,
+ * set in <head> by overrides/main.html) and every item shows. */
 (function () {
   "use strict";
 
   var lang = document.documentElement.lang || "zh";
   var WORDS = {
-    print: { zh: "打印", ru: "Печать", en: "Print" },
-    clear: { zh: "清除所有勾选", ru: "Снять все отметки", en: "Clear all ticks" }
+    anyCarrier: { zh: "全部运营商", ru: "Любой оператор", en: "Any carrier" },
+    anyGoal: { zh: "全部事项", ru: "Всё", en: "Everything" },
+    anyGoalPrinted: { zh: "全部事项", ru: "все цели", en: "every goal" },
+    mts: { zh: "MTS", ru: "МТС", en: "MTS" },
+    beeline: { zh: "Beeline", ru: "Билайн", en: "Beeline" },
+    megafon: { zh: "MegaFon", ru: "МегаФон", en: "MegaFon" },
+    t2: { zh: "T2", ru: "Т2", en: "T2" },
+    end: { zh: "注销合约", ru: "Расторгнуть договор", en: "End the contract" },
+    keep: { zh: "保留号码", ru: "Сохранить номер", en: "Keep the number" },
+    esim: { zh: "删除 eSIM", ru: "Удалить eSIM", en: "Remove an eSIM" },
+    travel: { zh: "结束旅行 SIM 卡", ru: "Отказаться от туристической SIM-карты", en: "End a travel SIM" },
+    countAll: { zh: "显示全部 {total} 项。", ru: "Показаны все пункты: {total}.", en: "Showing all {total} items." },
+    countSome: {
+      zh: "符合您选择的有 {shown} 项（共 {total} 项）。",
+      ru: "Вашему выбору подходят пунктов: {shown} из {total}.",
+      en: "{shown} of {total} items apply to your choice."
+    },
+    chosen: {
+      zh: "已选：{choice}（{shown}/{total} 项）",
+      ru: "Выбрано: {choice} (пунктов: {shown} из {total})",
+      en: "Chosen: {choice} ({shown} of {total} items)"
+    }
   };
   function word(key) { return WORDS[key][lang] || WORDS[key].en; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return String(values[k]); });
+  }
+  /* "Keep the number" reads "keep the number" after "Chosen:" (not in Chinese) */
+  function lowerFirst(text) {
+    return lang === "zh" ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  }
 
   var storage = null;
   try { storage = window.localStorage; storage.getItem("sim-guide"); } catch (e) { storage = null; }
@@ -25,8 +74,18 @@
     for (var i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
     return String(hash);
   }
+  /* Only a plain object of item keys is trusted; anything else in storage (a number, a
+   * string, true, an array, null, broken JSON) starts a clean set of ticks. */
   function loadTicks() {
-    try { return JSON.parse(storage.getItem(TICKS)) || {}; } catch (e) { return {}; }
+    var ticks = Object.create(null);
+    var stored;
+    try { stored = JSON.parse(storage.getItem(TICKS)); } catch (e) { return ticks; }
+    if (!stored || typeof stored !== "object" || Array.isArray(stored) ||
+        Object.getPrototypeOf(stored) !== Object.prototype) return ticks;
+    Object.keys(stored).forEach(function (key) {
+      if (stored[key] === 1 || stored[key] === true) ticks[key] = 1;
+    });
+    return ticks;
   }
   function saveTicks(ticks) {
     try { storage.setItem(TICKS, JSON.stringify(ticks)); } catch (e) { /* full or blocked */ }
@@ -43,31 +102,148 @@
     });
   }
 
-  /* -- Print and clear buttons on the checklist and the counter page ---------------- */
+  /* -- Print and clear buttons (in the page: docs/<lang>/checklist.md) -------------------- */
 
   var article = document.querySelector("article.md-content__inner");
   var heading = article && article.querySelector("h1");
-  if (heading && boxes.length) {
-    var bar = document.createElement("div");
-    bar.className = "sim-toolbar";
-    var print = document.createElement("button");
-    print.type = "button";
-    print.className = "sim-print";
-    print.textContent = word("print");
-    print.addEventListener("click", function () { window.print(); });
-    bar.appendChild(print);
-    if (boxes.length) {
-      var clear = document.createElement("button");
-      clear.type = "button";
-      clear.className = "sim-clear";
-      clear.textContent = word("clear");
-      clear.addEventListener("click", function () {
-        boxes.forEach(function (box) { box.checked = false; });
-        if (storage) { try { storage.removeItem(TICKS); } catch (e) { /* blocked */ } }
-      });
-      bar.appendChild(clear);
-    }
-    heading.insertAdjacentElement("afterend", bar);
+  var bar = article && article.querySelector(".sim-toolbar");
+  if (heading && bar && boxes.length) {
+    bar.querySelector(".sim-print").addEventListener("click", function () { window.print(); });
+    bar.querySelector(".sim-clear").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      if (storage) { try { storage.removeItem(TICKS); } catch (e) { /* blocked */ } }
+    });
   }
 
+  /* -- The chooser: one carrier, one goal ------------------------------------------ */
+
+  var CARRIERS = ["mts", "beeline", "megafon", "t2"];
+  var GOALS = ["end", "keep", "esim", "travel"];
+  var TAGGED = /(^|\s)sim-(carrier|goal)-/;
+
+  var tagged = article ? Array.prototype.filter.call(
+    article.querySelectorAll("[class*='sim-carrier-'], [class*='sim-goal-']"),
+    function (el) { return TAGGED.test(el.className); }) : [];
+  if (!bar || !tagged.length) return;
+
+  var items = Array.prototype.slice.call(article.querySelectorAll(".task-list-item"));
+  var filtered = items.concat(tagged.filter(function (el) { return items.indexOf(el) < 0; }));
+
+  function tagsOf(el, kind) {
+    var prefix = "sim-" + kind + "-";
+    return Array.prototype.filter.call(el.classList, function (c) {
+      return c.indexOf(prefix) === 0;
+    }).map(function (c) { return c.slice(prefix.length); });
+  }
+  function fits(el, kind, value) {
+    if (!value) return true;
+    var tags = tagsOf(el, kind);
+    return !tags.length || tags.indexOf(value) >= 0;
+  }
+
+  /* Sections: each h2 with the nodes after it up to the next h2 */
+  var sections = [];
+  Array.prototype.forEach.call(article.children, function (node) {
+    if (/^H[12]$/.test(node.tagName)) {
+      sections.push({ heading: node.tagName === "H2" ? node : null, nodes: [] });
+    } else if (sections.length) {
+      sections[sections.length - 1].nodes.push(node);
+    }
+  });
+  sections = sections.filter(function (s) { return s.heading; });
+  /* The heading's entries in the table of contents (the sidebar and the phone drawer) */
+  function tocEntries(h) {
+    if (!h.id) return [];
+    return Array.prototype.map.call(
+      document.querySelectorAll(".md-nav--secondary a.md-nav__link[href='#" + h.id + "']"),
+      function (link) { return link.closest("li"); });
+  }
+
+  function hide(el, yes) {
+    if (!el) return;
+    if (yes) { el.hidden = true; el.setAttribute("data-sim-hidden", ""); }
+    else if (el.hasAttribute("data-sim-hidden")) { el.hidden = false; el.removeAttribute("data-sim-hidden"); }
+  }
+
+  function read() {
+    var params = new URLSearchParams(location.search);
+    var carrier = (params.get("carrier") || "").toLowerCase();
+    var goal = (params.get("goal") || "").toLowerCase();
+    return {
+      carrier: CARRIERS.indexOf(carrier) >= 0 ? carrier : "",
+      goal: GOALS.indexOf(goal) >= 0 ? goal : ""
+    };
+  }
+  function query(choice) {
+    var params = new URLSearchParams(location.search);
+    params.delete("carrier");
+    params.delete("goal");
+    if (choice.carrier) params.append("carrier", choice.carrier);
+    if (choice.goal) params.append("goal", choice.goal);
+    var qs = params.toString();
+    return qs ? "?" + qs : "";
+  }
+  function write(choice) {
+    var qs = query(choice);
+    if (qs === location.search) return;
+    try { history.replaceState(history.state, "", location.pathname + qs + location.hash); }
+    catch (e) { /* some file:// setups refuse; the list still narrows */ }
+  }
+
+  /* The controls are in the page, in its language (docs/<lang>/checklist.md) */
+  var chooser = article.querySelector(".sim-chooser");
+  if (!chooser) return;
+  var carrierSet = chooser.querySelector(".sim-chooser-carrier");
+  var goalSet = chooser.querySelector(".sim-chooser-goal");
+  var count = chooser.querySelector(".sim-chooser-count");
+
+  /* Named at the top of the printout (shown on paper only) */
+  var printed = document.createElement("p");
+  printed.className = "sim-choice";
+  heading.insertAdjacentElement("afterend", printed);
+  var printUrl = document.querySelector(".sim-print-url");
+  var baseUrl = printUrl ? printUrl.textContent.trim() : "";
+
+  function selected(set) {
+    var on = set.querySelector("input:checked");
+    return on ? on.value : "";
+  }
+  function apply(choice) {
+    carrierSet.querySelector("input[value='" + choice.carrier + "']").checked = true;
+    goalSet.querySelector("input[value='" + choice.goal + "']").checked = true;
+    filtered.forEach(function (el) {
+      hide(el, !(fits(el, "carrier", choice.carrier) && fits(el, "goal", choice.goal)));
+    });
+    sections.forEach(function (s) {
+      var inside = filtered.filter(function (el) {
+        return s.nodes.some(function (n) { return n === el || n.contains(el); });
+      });
+      var empty = inside.length > 0 && inside.every(function (el) { return el.hidden; });
+      hide(s.heading, empty);
+      tocEntries(s.heading).forEach(function (li) { hide(li, empty); });
+      s.nodes.forEach(function (n) {
+        if (!n.classList.contains("sim-reviewed") && !n.classList.contains("sim-print-url")) hide(n, empty);
+      });
+    });
+    var total = items.length;
+    var shown = items.filter(function (el) { return !el.hidden; }).length;
+    var narrowed = !!(choice.carrier || choice.goal);
+    count.textContent = fill(word(narrowed ? "countSome" : "countAll"), { shown: shown, total: total });
+    printed.hidden = !narrowed;
+    printed.textContent = narrowed ? fill(word("chosen"), {
+      choice: (choice.carrier ? word(choice.carrier) : lowerFirst(word("anyCarrier"))) + " · " +
+        (choice.goal ? lowerFirst(word(choice.goal)) : word("anyGoalPrinted")),
+      shown: shown, total: total
+    }) : "";
+    if (printUrl && baseUrl) printUrl.textContent = baseUrl + query(choice);
+  }
+
+  var initial = read();
+  apply(initial);
+  write(initial);
+  chooser.addEventListener("change", function () {
+    var choice = { carrier: selected(carrierSet), goal: selected(goalSet) };
+    apply(choice);
+    write(choice);
+  });
 })();
