@@ -1,4 +1,0 @@
-import runpy, sys
-from tools.checks.glossary import *  # noqa: F401,F403  TEMPORARY SHIM: remove
-if __name__ == "__main__":
-    runpy.run_module("tools.checks.glossary", run_name="__main__")
