@@ -3,8 +3,9 @@
  * Loaded right before Material's bundle (overrides/main.html, online only). Material
  * requests search/search_index.json with XMLHttpRequest as soon as its bundle runs
  * (over file:// it already waits for the search toggle); this holds that one request
- * until the search field gets focus or the search toggle opens, then sends it. Every
- * other request is left alone. */
+ * until the search field gets focus or the search toggle opens (or at once on a page
+ * opened from a result, ?h=, or a shared query, ?q=), then sends it. Every other
+ * request is left alone. */
 (function () {
   "use strict";
 
@@ -36,6 +37,7 @@
   document.addEventListener("change", function (e) {
     if (e.target && e.target.id === "__search" && e.target.checked) release();
   });
-  // A search link shared with ?q= opens search at once.
-  if (/[?&]q=/.test(location.search)) release();
+  // A search link shared with ?q= opens search at once, and a page opened from a
+  // search result (?h=) needs the index's settings to highlight the terms.
+  if (/[?&][qh]=/.test(location.search)) release();
 })();
