@@ -221,7 +221,6 @@ def on_page_context(context, page, config, nav, **kwargs):
         "alternates": [] if offline else absolute_alternates(config, page),
         "og": None,
         "offline_save": None if offline else {**OFFLINE_WORDS[lang], "words": OFFLINE_WORDS[lang]},
-        "lazy_search": not offline,
     }
     if not offline and site_url:
         sim["og"] = {
