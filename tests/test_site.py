@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from tests.conftest import DEFAULT_LANG, DOCS, LANGS, PAGES, ROOT, lang_prefix, mkdocs
+from tests.conftest import DEFAULT_LANG, DOCS, LANGS, PAGES, lang_prefix, mkdocs
 from tools.serve import read_headers_file
 
 CASES = [(lang, page) for lang in LANGS for page in PAGES]

@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from tests.browser.conftest import open_page
 from tests.conftest import LANGS, PAGES, lang_prefix
 from tools.search_driver import search
 from tools.serve import serve
