@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 LOCK   := .ci/requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test offline check-external bench lock clean
+.PHONY: serve build check test test-serial offline check-external bench lock clean
 
 $(STAMP): $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,15 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m tools.check
 
-## Run the whole test suite (builds the site once, drives the system Chromium)
+## Run the whole test suite in parallel on the machine's cores (pytest-xdist: the
+## site is built once and shared by the workers; one Chromium per worker), then
+## print the ten slowest tests
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --durations=10
+
+## The same suite in one process, in order (for debugging)
+test-serial: $(STAMP)
+	$(BIN)/python -m pytest -n 0 --durations=10
 
 ## Build the offline copy into site-offline.zip (works from file:// with no network)
 offline: $(STAMP)

@@ -7,6 +7,7 @@ language offer appears, and give fingers targets of at least 24 px."""
 from __future__ import annotations
 
 import re
+import shutil
 import time
 
 import pytest
@@ -116,20 +117,24 @@ def test_save_for_offline_use_then_read_and_search_without_network(browser, secu
         context.close()
 
 
-def test_a_new_build_replaces_the_saved_copy(browser, secure, site):
-    """The cache is named after the build's version; a new version saves again."""
+def test_a_new_build_replaces_the_saved_copy(browser, site, tmp_path):
+    """The cache is named after the build's version; a new version saves again.
+    The new version is written into a private copy of the site, so tests running
+    at the same time on the shared build never see it."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.dir, copy)
     context = secure_context(browser)
     page = context.new_page()
     try:
-        page.goto(url_of(secure, "en"), wait_until="load")
-        page.locator("[data-offline-save]").click()
-        page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
-        sw = (site.dir / "sw.js").read_text(encoding="utf-8")
-        version = re.search(r'var VERSION = "([0-9a-f]{12})"', sw).group(1)
-        assert page.evaluate("async () => await caches.keys()") == [f"sim-guide-{version}-en"]
-        # the same site with a new version of the worker: serve a changed copy
-        (site.dir / "sw.js").write_text(sw.replace(version, "0123456789ab"), encoding="utf-8")
-        try:
+        with serve(copy, headers=True) as base:
+            page.goto(url_of(base, "en"), wait_until="load")
+            page.locator("[data-offline-save]").click()
+            page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+            sw = (copy / "sw.js").read_text(encoding="utf-8")
+            version = re.search(r'var VERSION = "([0-9a-f]{12})"', sw).group(1)
+            assert page.evaluate("async () => await caches.keys()") == [f"sim-guide-{version}-en"]
+            # the same site with a new version of the worker
+            (copy / "sw.js").write_text(sw.replace(version, "0123456789ab"), encoding="utf-8")
             page.evaluate("""async () => {
                 const reg = await navigator.serviceWorker.getRegistration();
                 await reg.update();
@@ -141,8 +146,6 @@ def test_a_new_build_replaces_the_saved_copy(browser, secure, site):
                     break
                 page.wait_for_timeout(250)
             assert keys == ["sim-guide-0123456789ab-en"], keys
-        finally:
-            (site.dir / "sw.js").write_text(sw, encoding="utf-8")
     finally:
         context.close()
 
