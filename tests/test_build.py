@@ -142,6 +142,17 @@ REQUIRED_IDS = {
     "compare/": ["table", "unconfirmed"],
 }
 
+# Issue 17: the answers readers asked for (migrant workers, arrivals, debts, scam calls).
+for _page, _ids in {
+    "rules-for-foreigners/": ["getting-a-sim", "ruid", "new-phone", "reconnect", "passport-renewed",
+                              "citizenship", "unconfirmed"],
+    "cards/travel-sim/": ["on-arrival"],
+    "cards/esim/": ["abroad"],
+    "leaving/": ["debt", "messengers-without-sms", "wechat-rebind", "bank-codes-roaming"],
+    "cards/physical-sim/": ["scam-calls"],
+}.items():
+    REQUIRED_IDS.setdefault(_page, []).extend(_ids)
+
 
 @pytest.mark.parametrize("lang,page", [(l, p) for l in LANGS for p in REQUIRED_IDS],
                          ids=[f"{l}/{p or 'home'}" for l in LANGS for p in REQUIRED_IDS])
@@ -159,3 +170,13 @@ def test_guided_start_offers_at_least_six_paths(site, lang):
     targets = {urljoin(site.page_url(lang), h) for h in re.findall(r'<a href="([^"#?]*[^"]*)"', start)}
     assert len(targets) >= 6, f"{lang}: the guided start has {len(targets)} paths"
     assert any("/leaving/" in t for t in targets) and any("checklist/?" in t for t in targets), targets
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guided_start_has_a_path_for_a_worker_who_needs_a_number(site, lang):
+    """A foreign worker who needs a working number finds the steps from the home page (issue 17)."""
+    html = site.page(lang).read_text(encoding="utf-8")
+    start = html.split('id="start"', 1)[1].split("<h2", 1)[0]
+    targets = {urljoin(site.page_url(lang), h) for h in re.findall(r'<a href="([^"]+)"', start)}
+    wanted = site.page_url(lang, "rules-for-foreigners/") + "#getting-a-sim"
+    assert wanted in targets, f"{lang}: no path from the guided start to {wanted}"
