@@ -37,6 +37,7 @@ PAGES = (
     "at-the-counter/",
     "rules-for-foreigners/",
     "about/",
+    "porting/",
 )
 
 

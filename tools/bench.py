@@ -45,7 +45,8 @@ LH_DIR = ROOT / ".cache" / "lighthouse"
 LH_PAGES = (("zh", "", "en-US"), ("ru", "carriers/mts/", "ru-RU"), ("en", "checklist/", "en-GB"))
 PAGES = ("", "cards/physical-sim/", "cards/esim/", "cards/travel-sim/", "cards/number-keeping/",
          "leaving/", "carriers/mts/", "carriers/beeline/", "carriers/megafon/", "carriers/t2/",
-         "compare/", "checklist/", "at-the-counter/", "rules-for-foreigners/", "about/")
+         "compare/", "checklist/", "at-the-counter/", "rules-for-foreigners/", "about/",
+         "porting/")
 
 
 def build(site_dir: Path, config: Path | None = None, site_url: str | None = None) -> float:
