@@ -40,6 +40,7 @@ PAGES = (
     "at-the-counter/",
     "rules-for-foreigners/",
     "about/",
+    "porting/",
 )
 
 

@@ -140,6 +140,7 @@ REQUIRED_IDS = {
     **{f"carriers/{c}/": ["contacts", "steps", "refund", "inactivity", "unconfirmed", "sources"]
        for c in ("mts", "beeline", "megafon", "t2")},
     "compare/": ["table", "unconfirmed"],
+    "porting/": ["port-number", "before-you-start", "steps", "imei", "unconfirmed", "sources"],
 }
 
 # Issue 17: the answers readers asked for (migrant workers, arrivals, debts, scam calls).

@@ -5,6 +5,9 @@
 - first-view bytes (gzip) and request count of every page of each language, in
   Chromium with an empty cache (the largest and smallest, and each one over budget);
 - time from the last keystroke to results for three queries per language (median of 5);
+- search quality: hits in the first three results over tests/data/search_queries.yml,
+  per language (the queries typed as the tests type them, tools/search_driver.py);
+  `python -m tools.bench --search` builds and measures this part only;
 - Lighthouse 12 (npm, installed on first use into .cache/lighthouse, driving the
   system Chromium) on the zh home (browser language English), ru/carriers/mts/ and
   en/checklist/, mobile and desktop, served gzip-compressed with the site's _headers.
@@ -31,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tools.chromium import ARGS, CHROMIUM  # noqa: E402
-from tools.search_driver import clear_search, open_search, type_like_a_person  # noqa: E402
+from tools.search_driver import clear_search, open_search, search, type_like_a_person  # noqa: E402
 from tools.serve import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa: E402
 
 QUERIES = {
@@ -45,7 +48,8 @@ LH_DIR = ROOT / ".cache" / "lighthouse"
 LH_PAGES = (("zh", "", "en-US"), ("ru", "carriers/mts/", "ru-RU"), ("en", "checklist/", "en-GB"))
 PAGES = ("", "cards/physical-sim/", "cards/esim/", "cards/travel-sim/", "cards/number-keeping/",
          "leaving/", "carriers/mts/", "carriers/beeline/", "carriers/megafon/", "carriers/t2/",
-         "compare/", "checklist/", "at-the-counter/", "rules-for-foreigners/", "about/")
+         "compare/", "checklist/", "at-the-counter/", "rules-for-foreigners/", "about/",
+         "porting/")
 
 
 def build(site_dir: Path, config: Path | None = None, site_url: str | None = None) -> float:
@@ -149,6 +153,50 @@ def browser_figures(url: str) -> None:
         browser.close()
 
 
+def search_quality(url: str, show_misses: bool = True, only: str = "") -> dict[str, tuple[int, int]]:
+    """Hits in the first three results over the query file, per language: a query
+    hits when one of its expected pages is among the first three result pages.
+    `only`: measure just the queries that contain this text (while tuning)."""
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    queries = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yml").read_text("utf-8"))
+    waiting = queries.get("needs_readers", {})
+    if only:
+        queries = {lang: [c for c in queries[lang] if only in c["q"]] or queries[lang][:1] for lang in LANGS}
+    figures = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for lang in LANGS:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url + lang_prefix(lang), wait_until="networkidle")
+            hits, misses, waiting_hits = 0, [], 0
+            for case in queries[lang] + ([] if only else waiting.get(lang, [])):
+                expected = {url + lang_prefix(lang) + e for e in case.get("pages", [case.get("page")])}
+                top = search(page, case["q"])[:3]
+                if expected & set(top):
+                    if case in queries[lang]:
+                        hits += 1
+                    else:
+                        waiting_hits += 1
+                else:
+                    mark = "" if case in queries[lang] else " (needs the readers' sections)"
+                    misses.append(f"'{case['q']}'{mark} -> {[t[len(url):] for t in top]}")
+            figures[lang] = (hits, len(queries[lang]))
+            print(f"search quality {lang}: {hits} of {len(queries[lang])} queries "
+                  f"({100 * hits / len(queries[lang]):.0f} %) find an expected page in the first three results")
+            if waiting.get(lang) and not only:
+                print(f"search quality {lang}, queries that need the readers' sections: "
+                      f"{waiting_hits} of {len(waiting[lang])} in the first three")
+            if show_misses:
+                for miss in misses:
+                    print(f"  miss {lang}: {miss}")
+            context.close()
+        browser.close()
+    return figures
+
+
 def lighthouse_cli() -> Path:
     cli = LH_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
@@ -191,6 +239,16 @@ def lighthouse_figures(url: str) -> None:
 
 
 def main() -> None:
+    if "--search" in sys.argv[1:]:
+        with tempfile.TemporaryDirectory() as tmp:
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            site = Path(tmp) / "site"
+            build(site, site_url=f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}")
+            with serve(site, sock, headers=True, gzip=True) as url:
+                only = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")), "")
+                search_quality(url, only=only)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         full, one = Path(tmp) / "full", Path(tmp) / "one"
         sock = socket.socket()
@@ -207,6 +265,7 @@ def main() -> None:
         index_figures(full)
         with serve(full, sock, headers=True, gzip=True) as url:
             browser_figures(url)
+            search_quality(url)
             lighthouse_figures(url)
         print(f"(served gzip-compressed with _headers under {SUBPATH} on 127.0.0.1; budget: first view "
               "<= 90 KB gzip, 0 third-party; Lighthouse mobile performance >= 95, CLS <= 0.02, other categories 100)")

@@ -43,6 +43,39 @@ _WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascript
 MATERIAL_WORKER = next((p.name for p in sorted(_WORKERS.glob("search.*.min.js"))), None)
 
 
+# Readers' words per language (docs/_data/search-synonyms.yml), handed to the query
+# normaliser in each index's config as `synonyms` (issue 17). Set by on_config.
+SYNONYMS_FILE = Path("_data") / "search-synonyms.yml"
+_SYNONYMS: dict[str, dict[str, list[str]]] = {}
+
+
+def load_synonyms(path: Path) -> dict[str, dict[str, list[str]]]:
+    """The synonyms file, checked: per language, a word -> a list of words."""
+    import yaml
+
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise PluginError(f"{path}: must map languages to words")
+    for lang, table in data.items():
+        if lang not in LANGS:
+            raise PluginError(f"{path}: unknown language '{lang}'")
+        if not isinstance(table, dict):
+            raise PluginError(f"{path}: {lang}: must map words to lists of words")
+        for word, others in table.items():
+            if not isinstance(word, str) or not isinstance(others, list) or not others \
+                    or not all(isinstance(o, str) and o.strip() for o in others):
+                raise PluginError(f"{path}: {lang}: '{word}' must map to a non-empty list of words")
+    return data
+
+
+def on_config(config, **kwargs):
+    _SYNONYMS.clear()
+    _SYNONYMS.update(load_synonyms(Path(config["docs_dir"]) / SYNONYMS_FILE))
+    return config
+
+
 def lang_of(location: str) -> str:
     head = location.split("/", 1)[0]
     return head if head in LANGS and head != DEFAULT_LANG else DEFAULT_LANG
@@ -55,6 +88,7 @@ def split_index(merged: dict) -> dict[str, dict]:
     for lang in LANGS:
         config = dict(merged["config"])
         config.update(SEARCH_LANG[lang])
+        config["synonyms"] = _SYNONYMS.get(lang, {})
         out[lang] = {"config": config, "docs": []}
     seen: set[tuple[str, str]] = set()
     for doc in merged["docs"]:

@@ -75,6 +75,60 @@
     return vocabulary;
   }
 
+  // ── Readers' words (issue 17) ───────────────────────────────────────────
+  // `options.synonyms` is the language's part of docs/_data/search-synonyms.yml
+  // (from the index's config): a word -> words it adds to the query. Russian and
+  // English words are matched by stem; Chinese ones anywhere in a Han run. Tables
+  // are Maps (never plain-object lookups: a query word such as "constructor" must
+  // not find anything).
+  var prepared = new WeakMap();
+
+  function stemOf(word, stem) {
+    if (!stem || !WORD.test(word) || word.length <= 2) return word;
+    try { var s = stem(word) || word; return s.length < 2 ? word : s; } catch (e) { return word; }
+  }
+
+  function synonymTable(raw, stem) {
+    if (!raw || typeof raw !== "object") return null;
+    if (prepared.has(raw)) return prepared.get(raw);
+    var words = new Map(), han = [];
+    var isHan = new RegExp("^[" + HAN + "]+$");
+    Object.keys(raw).forEach(function (key) {
+      var values = Array.isArray(raw[key]) ? raw[key].map(function (v) { return String(v).toLowerCase(); }) : [];
+      var k = String(key).toLowerCase();
+      if (isHan.test(k)) han.push([k, values]);
+      else { words.set(k, values); words.set(stemOf(k, stem), values); }
+    });
+    var table = { words: words, han: han };
+    prepared.set(raw, table);
+    return table;
+  }
+
+  // Chinese: a reader's word in the (unsegmented) query becomes the words it stands
+  // for, and stays only if the index has it (otherwise it would be cut into single
+  // characters that match everything).
+  function replaceHan(text, table, vocabulary) {
+    if (!table || !table.han.length) return text;
+    table.han.forEach(function (entry) {
+      if (text.indexOf(entry[0]) === -1) return;
+      var keep = vocabulary && vocabulary.has(entry[0]) ? entry[0] + " " : "";
+      text = text.split(entry[0]).join(" " + keep + entry[1].join(" ") + " ");
+    });
+    return text;
+  }
+
+  // The words that a query's own (Russian, English or Latin) words add.
+  function synonymsOf(words, table) {
+    var out = [];
+    if (!table) return out;
+    words.forEach(function (word) {
+      var values = table.words.get(word);
+      if (values) out.push.apply(out, values);
+    });
+    return out;
+  }
+  // ── end of readers' words ─────────────────────────────────────────────────
+
   function normalise(query, options) {
     if (typeof query !== "string") return "";
     var stem = options && options.stem;
@@ -85,7 +139,9 @@
     text = text.toLowerCase()
       .replace(HAN_THEN_OTHER, "$1 ")
       .replace(OTHER_THEN_HAN, "$1 ")
-      .replace(SEPARATOR, " ")
+      .replace(SEPARATOR, " ");
+    var table = synonymTable(options && options.synonyms, stem);
+    text = replaceHan(text, table, vocabulary)
       .replace(HAN_RUN, function (run) { return vocabulary ? segment(run, vocabulary) : run; })
       .replace(/\*+(?=\s|$)/g, " ")          // a trailing "*" is lunr syntax, not text
       .trim();
@@ -109,10 +165,18 @@
       if (group) group.forEach(add);
       else add(stemmed);
     });
+    // Readers' words: what they add is stemmed and cut like the query's own words.
+    var stems = kept.map(function (w) { return stemOf(w, stem); });
+    synonymsOf(kept.concat(stems), table).forEach(function (value) {
+      value.replace(SEPARATOR, " ").trim().split(/\s+/).forEach(function (w) {
+        if (w) add(stemOf(w, stem));
+      });
+    });
     return terms.join(" ");
   }
 
   root.SimQuery = {
-    normalise: normalise, segment: segment, vocabularyOf: vocabularyOf, MAX_LENGTH: MAX_LENGTH
+    normalise: normalise, segment: segment, vocabularyOf: vocabularyOf, MAX_LENGTH: MAX_LENGTH,
+    synonymTable: synonymTable
   };
 })(typeof self !== "undefined" ? self : this);

@@ -20,6 +20,7 @@
 
   var lang = "en";
   var vocabulary = null;
+  var synonyms = null;  // readers' words (docs/_data/search-synonyms.yml), from the index's config
   var handlers = [];
   var queue = [];
   var nativeAdd = self.addEventListener.bind(self);
@@ -32,20 +33,21 @@
 
   function options() {
     var lunr = self.lunr, language = lunrLanguage();
-    if (!lunr || !language) return { vocabulary: vocabulary };
+    if (!lunr || !language) return { vocabulary: vocabulary, synonyms: synonyms };
     var stem = language.stemmer && lang !== "zh"
       ? function (word) { return String(language.stemmer(new lunr.Token(word, {}))); }
       : null;
     var isStop = language.stopWordFilter
       ? function (word) { return !language.stopWordFilter(new lunr.Token(word, {})); }
       : null;
-    return { stem: stem, isStop: isStop, vocabulary: vocabulary };
+    return { stem: stem, isStop: isStop, vocabulary: vocabulary, synonyms: synonyms };
   }
 
   function transform(data) {
     if (data && data.type === SETUP && data.data && data.data.config) {
       lang = (data.data.config.lang || ["en"])[0];
       vocabulary = self.SimQuery.vocabularyOf(data.data.docs, data.data.config.separator);
+      synonyms = data.data.config.synonyms || null;
     } else if (data && data.type === QUERY && typeof data.data === "string") {
       return { type: QUERY, data: self.SimQuery.normalise(data.data, options()) };
     }

@@ -1,0 +1,126 @@
+"""Findability in the browser (issue 17): whole-word highlights on the page opened
+from a search result and in the result list, the "On this page" list on a phone,
+and the readers' words in the query normaliser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from tools.search_driver import search
+
+WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
+
+# For each mark: the character before it, its text, the character after it.
+MARKS = """(sel) => [...document.querySelectorAll(sel)].map(m => {
+  const before = (m.previousSibling && m.previousSibling.nodeType === 3) ? m.previousSibling.textContent.slice(-1) : "";
+  const after = (m.nextSibling && m.nextSibling.nodeType === 3) ? m.nextSibling.textContent.charAt(0) : "";
+  return [before, m.textContent, after];
+})"""
+
+
+def letter(ch: str) -> bool:
+    return bool(ch) and ch.isalnum()
+
+
+def test_page_opened_from_a_result_highlights_whole_words_only(site, site_page):
+    """«новый» is stemmed to "нов": the home page's «Новый телефон … обновите договор»
+    must light up «Новый» whole and leave «обновите» alone."""
+    page, rec = site_page()
+    page.goto(site.page_url("ru") + "?h=%D0%BD%D0%BE%D0%B2", wait_until="networkidle")  # h=нов
+    # the marks are corrected in the same task that inserts them (a MutationObserver)
+    page.wait_for_selector("article mark[data-md-highlight]")
+    marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
+    assert marks, "nothing highlighted"
+    inside = [m for m in marks if letter(m[0]) or letter(m[2])]
+    assert not inside, f"fragments highlighted: {inside}"
+    assert "Новый" in [m[1] for m in marks], marks
+    text = page.locator("article").inner_text()
+    assert "обновите" in text  # the word is still there, unmarked
+    assert not rec.console_errors
+
+
+def test_chinese_highlight_is_left_as_material_places_it(site, site_page):
+    page, rec = site_page()
+    page.goto(site.page_url("zh", "porting/") + "?h=%E8%BD%AC%E7%BD%91", wait_until="networkidle")  # h=转网
+    page.wait_for_selector("article mark[data-md-highlight]")
+    marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
+    assert any(m[1] == "转网" for m in marks), marks
+    assert not rec.console_errors
+
+
+@pytest.mark.parametrize("lang,query", [("ru", "новый телефон"), ("en", "deactivated"), ("ru", "номера")])
+def test_result_list_marks_whole_words(site, site_page, lang, query):
+    page, rec = site_page()
+    page.goto(site.page_url(lang), wait_until="networkidle")
+    search(page, query)
+    marks = page.evaluate(MARKS, ".md-search-result mark")
+    assert marks, f"'{query}': no highlighted term in the results"
+    inside = [m for m in marks if letter(m[0]) or letter(m[2])]
+    assert not inside, f"'{query}': fragments highlighted in the results: {inside}"
+
+
+@pytest.mark.parametrize("width,shown", [(390, True), (1280, False)])
+def test_on_this_page_list_shows_on_phones_only(site, site_page, width, shown):
+    page, _ = site_page(viewport={"width": width, "height": 844})
+    page.goto(site.page_url("en", "carriers/mts/"), wait_until="networkidle")
+    toc = page.locator("article nav.sim-toc")
+    assert toc.is_visible() is shown
+    if shown:
+        # right under the H1, before the first paragraph, and its links jump to the sections
+        follows_h1 = page.evaluate("() => document.querySelector('article h1').nextElementSibling.matches('nav.sim-toc')")
+        assert follows_h1
+        toc.locator("a[href='#refund']").click()
+        assert page.evaluate("location.hash") == "#refund"
+        top = page.evaluate("document.getElementById('refund').getBoundingClientRect().top")
+        assert 0 <= top < 300, top
+
+
+@pytest.fixture(scope="module")
+def js(browser, site):
+    """The normaliser with lunr's Russian and English stemmers, and the synonyms
+    as the build hands them over (the index's config)."""
+    import json
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.url + "404.html")
+    assets = site.dir / "assets" / "javascripts"
+    material = next((assets / "workers").glob("search.*.min.js"))
+    for script in (material, assets / "lunr/min/lunr.stemmer.support.min.js",
+                   assets / "lunr/min/lunr.ru.min.js", WORKERS / "sim-query.js"):
+        page.add_script_tag(content=script.read_text(encoding="utf-8"))
+    synonyms = {}
+    for lang in ("zh", "ru", "en"):
+        prefix = "" if lang == "zh" else f"{lang}/"
+        index = json.loads((site.dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        synonyms[lang] = index["config"]["synonyms"]
+    page.evaluate("""(syn) => {
+      const wrap = (f) => (w) => String(f(new lunr.Token(w, {})));
+      window.opts = {
+        ru: { stem: wrap(lunr.ru.stemmer), isStop: (w) => !lunr.ru.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.ru },
+        en: { stem: wrap(lunr.stemmer), isStop: (w) => !lunr.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.en },
+        zh: { vocabulary: new Set(["注销", "国外", "境外", "冷却期", "携号转网", "怎么"]), synonyms: syn.zh },
+      };
+    }""", synonyms)
+    yield lambda query, lang: page.evaluate("([q, l]) => SimQuery.normalise(q, window.opts[l])", [query, lang])
+    context.close()
+
+
+@pytest.mark.parametrize("lang,query,added", [
+    ("zh", "远程销号", {"注销", "国外", "境外"}),
+    ("zh", "网络静默期", {"冷却期"}),
+    ("zh", "怎么转网", {"携号转网", "怎么"}),
+    ("ru", "симку", {"sim"}),
+    ("ru", "закрыть номер", {"расторгнут"}),
+    ("ru", "за рубежом", {"границ"}),
+    ("en", "number deactivated", {"non", "us"}),  # "non-use", stemmed as the index is
+    ("en", "close my number", {"end"}),
+])
+def test_readers_words_add_the_pages_words(js, lang, query, added):
+    terms = set(js(query, lang).split())
+    assert added <= terms, f"{query!r} -> {terms}"
+
+
+def test_an_unknown_chinese_word_is_replaced_not_cut_into_characters(js):
+    # 销号 is not in this vocabulary: its characters alone would match everything
+    assert set(js("销号", "zh").split()) == {"注销"}
