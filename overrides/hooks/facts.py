@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).parent))
 from common import LANGS  # noqa: E402
 import facts_data  # noqa: E402
-from facts_data import domain_allowed  # noqa: E402,F401  (tests and site.py use it from here)
+from facts_data import domain_allowed  # noqa: E402,F401  (tests use it from here)
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
