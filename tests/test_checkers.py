@@ -28,6 +28,7 @@ def mini(tmp_path) -> Path:
     for name in ("facts.yml", "glossary.yml", "jieba-user-dict.txt"):
         if (ROOT / "docs" / "_data" / name).exists():
             shutil.copy(ROOT / "docs" / "_data" / name, root / "docs" / "_data" / name)
+    shutil.copytree(ROOT / "docs" / "_data" / "ui", root / "docs" / "_data" / "ui")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n  - other.md\n"
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")

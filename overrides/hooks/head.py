@@ -3,7 +3,8 @@
 - Absolute hreflang links for every language plus x-default, from `site_url`
   (Material's own are relative), and the canonical URL.
 - Open Graph and Twitter tags with the language's card image
-  (assets/images/card-<lang>.png, drawn by tools/cards.py).
+  (assets/images/card-<lang>.png, drawn by tools/cards.py; English until a language
+  has its own) and its Open Graph locale (`og_locale:` in docs/_data/ui/<lang>.yml).
 - A home title without the site name twice.
 - The offline copy (OFFLINE=true, opened from file://) gets none of the links that
   would point it at the web; only it loads the iframe-worker shim.
@@ -20,10 +21,11 @@ from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 import facts  # noqa: E402  (same folder; MkDocs loads hooks as plain modules)
-from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
+from common import i18n_building, is_offline  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 
-OG_LOCALE = {"zh": "zh_CN", "ru": "ru_RU", "en": "en_GB"}
 CARD = "assets/images/card-{lang}.png"
+CARDS_DIR = Path(__file__).resolve().parents[1]  # overrides/, where the cards are
 CARD_SIZE = (1200, 630)
 SHIM = "iframe-worker"
 
@@ -37,6 +39,17 @@ def on_config(config, **kwargs):
         # so that the offline plugin does not add its CDN copy).
         config["extra"]["polyfills"] = [p for p in config["extra"].get("polyfills", []) if SHIM not in p]
     return config
+
+
+def og_locale(lang: str) -> str:
+    return common.words(lang)["og_locale"]
+
+
+def card(lang: str) -> str:
+    """The language's preview card, or the English one until it has its own
+    (python -m tools.cards draws it; make check lists the fallback)."""
+    own = CARD.format(lang=lang)
+    return own if (CARDS_DIR / own).exists() else CARD.format(lang=common.FALLBACK_LANG)
 
 
 def page_is_home(page) -> bool:
@@ -53,7 +66,7 @@ def absolute_alternates(config, page) -> list[dict]:
     for alt in extra.__dict__.get("alternate") or extra.get("alternate") or []:
         href = urljoin(here, normalize_url(alt["link"], page))
         out.append({"lang": alt["lang"], "href": href})
-    default = [a for a in out if a["lang"] == DEFAULT_LANG]
+    default = [a for a in out if a["lang"] == common.DEFAULT_LANG]
     if default:
         out.append({"lang": "x-default", "href": default[0]["href"]})
     return out
@@ -76,9 +89,9 @@ def on_page_context(context, page, config, nav, **kwargs):
         sim["og"] = {
             "type": "website" if page_is_home(page) else "article",
             "title": config["site_name"] if page_is_home(page) else title,
-            "locale": OG_LOCALE[lang],
-            "alternate_locales": [OG_LOCALE[l] for l in LANGS if l != lang],
-            "image": urljoin(site_url, CARD.format(lang=lang)),
+            "locale": og_locale(lang),
+            "alternate_locales": [og_locale(l) for l in common.LANGS if l != lang],
+            "image": urljoin(site_url, card(lang)),
             "image_width": CARD_SIZE[0],
             "image_height": CARD_SIZE[1],
         }

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import facts  # noqa: E402  (same folder; MkDocs loads hooks as plain modules)
-from common import DEFAULT_LANG  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 
 _alternates_during_404 = None
 
@@ -34,6 +34,14 @@ def on_pre_template(template, template_name, config, **kwargs):
         extra["alternate"] = None
         extra.__dict__["alternate"] = None
     return template
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """The 404 page's link home: the root of its language."""
+    if template_name == "404.html":
+        lang = facts.page_lang(config)
+        context["sim_404_home"] = "" if lang == common.DEFAULT_LANG else f"{lang}/"
+    return context
 
 
 def on_post_template(output, template_name, config, **kwargs):
@@ -54,7 +62,7 @@ def on_post_template(output, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     site_dir = Path(config["site_dir"])
     lang = facts.page_lang(config)
-    if lang != DEFAULT_LANG and (site_dir / "404.html").exists():
+    if lang != common.DEFAULT_LANG and (site_dir / "404.html").exists():
         # each language's build writes the root 404.html; keep this one as <lang>/404.html
         (site_dir / lang).mkdir(exist_ok=True)
         shutil.copy(site_dir / "404.html", site_dir / lang / "404.html")

@@ -5,7 +5,8 @@
   total size.
 - `sw.js` (overrides/sw.js) gets a version made from the content it stores, so a
   changed site replaces the saved copy.
-- The button's words go to the page as `sim.offline_save`. The offline copy
+- The button's words (`offline_save:` in docs/_data/ui/<lang>.yml) go to the page
+  as `sim.offline_save`. The offline copy
   (file://) has no button and no service worker.
 """
 
@@ -21,43 +22,18 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import facts  # noqa: E402  (same folder; MkDocs loads hooks as plain modules)
-from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
+from common import i18n_building, is_offline  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
+import head  # noqa: E402
 import search_split  # noqa: E402
-
-CARD = "assets/images/card-{lang}.png"
-OFFLINE_WORDS = {
-    "zh": {
-        "label": "保存本指南以便离线使用",
-        "hint": "保存后，即使没有网络，本语言的所有页面和搜索都能打开。",
-        "saving": "正在保存：{done}/{total} 个文件，{size}",
-        "saved": "已保存以便离线使用（{size}）。没有网络时也能打开本指南。",
-        "failed": "保存未完成，请在有网络时重试。",
-        "unsupported": "此浏览器无法保存离线副本。",
-    },
-    "ru": {
-        "label": "Сохранить гид для работы без интернета",
-        "hint": "После сохранения все страницы на этом языке и поиск открываются без сети.",
-        "saving": "Сохраняем: {done} из {total} файлов, {size}",
-        "saved": "Сохранено для работы без интернета ({size}). Гид откроется и без сети.",
-        "failed": "Сохранить не удалось. Повторите, когда будет сеть.",
-        "unsupported": "Этот браузер не умеет сохранять копию без интернета.",
-    },
-    "en": {
-        "label": "Save this guide for offline use",
-        "hint": "Once saved, every page in this language and search open without a network.",
-        "saving": "Saving: {done} of {total} files, {size}",
-        "saved": "Saved for offline use ({size}). The guide opens without a network.",
-        "failed": "Saving did not finish. Try again when you are online.",
-        "unsupported": "This browser cannot save an offline copy.",
-    },
-}
 
 
 @event_priority(-60)  # after head.py (-50) has made `sim`
 def on_page_context(context, page, config, nav, **kwargs):
     if "sim" in context:
         lang = facts.page_lang(config)
-        words = None if is_offline(config) else {**OFFLINE_WORDS[lang], "words": OFFLINE_WORDS[lang]}
+        said = common.words(lang)["offline_save"]
+        words = None if is_offline(config) else {**said, "words": said}
         context["sim"]["offline_save"] = words
     return context
 
@@ -68,14 +44,14 @@ def site_files(site_dir: Path) -> list[Path]:
 
 def page_urls(site_dir: Path, lang: str) -> list[str]:
     """Every page of a language, as directory URLs relative to the site root."""
-    root = site_dir if lang == DEFAULT_LANG else site_dir / lang
-    others = {l for l in LANGS if l != DEFAULT_LANG}
+    root = site_dir if lang == common.DEFAULT_LANG else site_dir / lang
+    others = {l for l in common.LANGS if l != common.DEFAULT_LANG}
     urls = []
     for index in sorted(root.rglob("index.html")):
         rel = index.parent.relative_to(site_dir).as_posix()
         rel = "" if rel == "." else rel + "/"
         first = rel.split("/", 1)[0]
-        if lang == DEFAULT_LANG and first in others:
+        if lang == common.DEFAULT_LANG and first in others:
             continue
         if first in ("assets", "search", "offline"):
             continue
@@ -85,14 +61,14 @@ def page_urls(site_dir: Path, lang: str) -> list[str]:
 
 def offline_manifest(site_dir: Path, lang: str) -> list[str]:
     """What a phone needs to open every page of one language and search it offline."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    prefix = "" if lang == common.DEFAULT_LANG else f"{lang}/"
     files = page_urls(site_dir, lang) + [f"{prefix}404.html", f"{prefix}search/search_index.json"]
     lunr = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{lang}.min.js"}
     for path in site_files(site_dir / "assets"):
         rel = path.relative_to(site_dir).as_posix()
         if rel.endswith((".map", ".gz")) or "/lunr/" in rel and path.name not in lunr:
             continue
-        if rel.startswith("assets/images/card-") and rel != CARD.format(lang=lang):
+        if rel.startswith("assets/images/card-") and rel != head.card(lang):
             continue
         files.append(rel)
     # the search worker exactly as pages ask for it (its ?w= names Material's worker)
@@ -112,7 +88,7 @@ def file_of(site_dir: Path, url: str) -> Path:
 
 def built_languages(config) -> tuple[str, ...]:
     i18n = config["plugins"].get("i18n")
-    return tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
+    return tuple(i18n.build_languages) if i18n else common.LANGS  # all, or build_only_locale
 
 
 def write_offline_save(site_dir: Path, langs: tuple[str, ...]) -> None:

@@ -3,7 +3,8 @@
 - Every page exists in every language of mkdocs.yml; a missing one stops the build
   naming the language and file.
 - Every page needs `last_reviewed` (YYYY-MM-DD) in valid front matter and a
-  `## … { #sources }` section; the date is shown at the end of the page.
+  `## … { #sources }` section; the date is shown at the end of the page
+  (`reviewed:` in docs/_data/ui/<lang>.yml).
 - `<p data-online-only>` (the link to the offline zip) is kept only where the zip
   is produced: `make build` sets SIM_OFFLINE_ZIP=1 and writes the zip next to the
   site; a plain `mkdocs build`, `make serve` and the offline copy itself leave it out.
@@ -24,13 +25,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import facts  # noqa: E402  (same folder; MkDocs loads hooks as plain modules)
-from common import LANGS, i18n_building, is_offline  # noqa: E402
-
-REVIEWED = {
-    "zh": "最后审核日期：{date}",
-    "ru": "Последняя проверка: {date}",
-    "en": "Last reviewed: {date}",
-}
+from common import i18n_building, is_offline  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 
 ONLINE_ONLY = re.compile(r"^<p data-online-only>.*?</p>[ \t]*$", re.S | re.M)
 SOURCES_HEADING = re.compile(r"^##\s.*\{\s*#sources\s*\}\s*$", re.M)
@@ -39,11 +35,11 @@ SOURCES_HEADING = re.compile(r"^##\s.*\{\s*#sources\s*\}\s*$", re.M)
 def missing_translations(docs_dir: Path) -> list[str]:
     """One line per page that some language has and another lacks."""
     pages = {lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")}
-             for lang in LANGS}
+             for lang in common.LANGS}
     lines = []
     for rel in sorted(set().union(*pages.values())):
-        have = [lang for lang in LANGS if rel in pages[lang]]
-        for lang in LANGS:
+        have = [lang for lang in common.LANGS if rel in pages[lang]]
+        for lang in common.LANGS:
             if lang not in have:
                 lines.append(
                     f"{docs_dir.name}/{lang}/{rel}: missing translation into '{lang}' "
@@ -58,7 +54,7 @@ def on_config(config, **kwargs):
         return config
     missing = missing_translations(Path(config["docs_dir"]))
     if missing:
-        raise PluginError("every page needs all three languages:\n  " + "\n  ".join(missing))
+        raise PluginError("every page needs every language of mkdocs.yml:\n  " + "\n  ".join(missing))
     return config
 
 
@@ -100,7 +96,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not offers_zip(config):
         markdown = ONLINE_ONLY.sub("", markdown)
     lang = facts.page_lang(config)
-    text = REVIEWED[lang].format(date=facts.format_date(reviewed, lang))
+    text = common.words(lang)["reviewed"].format(date=facts.format_date(reviewed, lang))
     return (
         markdown.rstrip()
         + f'\n\n<p class="sim-reviewed" data-reviewed="{reviewed.isoformat()}">'

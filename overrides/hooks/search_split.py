@@ -24,7 +24,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
+from common import i18n_building, is_offline  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 
 WRAPPER = "sim-search.js"
 
@@ -45,14 +46,14 @@ MATERIAL_WORKER = next((p.name for p in sorted(_WORKERS.glob("search.*.min.js"))
 
 def lang_of(location: str) -> str:
     head = location.split("/", 1)[0]
-    return head if head in LANGS and head != DEFAULT_LANG else DEFAULT_LANG
+    return head if head in common.LANGS and head != common.DEFAULT_LANG else common.DEFAULT_LANG
 
 
 def split_index(merged: dict) -> dict[str, dict]:
     """Split a merged index into one index per language, locations relative to
     that language's root, duplicates (the default language is built twice) dropped."""
     out: dict[str, dict] = {}
-    for lang in LANGS:
+    for lang in common.LANGS:
         config = dict(merged["config"])
         config.update(SEARCH_LANG[lang])
         out[lang] = {"config": config, "docs": []}
@@ -60,7 +61,7 @@ def split_index(merged: dict) -> dict[str, dict]:
     for doc in merged["docs"]:
         lang = lang_of(doc["location"])
         location = doc["location"]
-        if lang != DEFAULT_LANG:
+        if lang != common.DEFAULT_LANG:
             location = location[len(lang) + 1:]
         if (lang, location) in seen:
             continue
@@ -69,8 +70,9 @@ def split_index(merged: dict) -> dict[str, dict]:
     return out
 
 
-def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS) -> None:
+def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] | None = None) -> None:
     """Write each built language's index; a built language without pages is an error."""
+    built = built or common.LANGS
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.exists():
         raise PluginError(f"{merged_path} was not written; cannot split the search index")
@@ -80,7 +82,7 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS)
             continue
         if not index["docs"]:
             raise PluginError(f"the search index has no pages in '{lang}'")
-        folder = site_dir / "search" if lang == DEFAULT_LANG else site_dir / lang / "search"
+        folder = site_dir / "search" if lang == common.DEFAULT_LANG else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
@@ -94,7 +96,7 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS)
 def search_base(base_url: str, lang: str) -> str:
     """The language root, relative like base_url (or absolute on 404 pages)."""
     base = base_url.rstrip("/")
-    if lang != DEFAULT_LANG:
+    if lang != common.DEFAULT_LANG:
         base = f"{base}/{lang}" if base not in ("", ".") else lang
     return base + "/"
 
@@ -126,5 +128,5 @@ def on_post_build(config, **kwargs):
     if i18n_building(config):
         return  # a nested per-language build: the index is not complete yet
     i18n = config["plugins"].get("i18n")
-    built = tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
+    built = tuple(i18n.build_languages) if i18n else common.LANGS  # all, or build_only_locale
     write_indexes(Path(config["site_dir"]), is_offline(config), built)

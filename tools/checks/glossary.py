@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-LANGS = ("zh", "ru", "en")
+from tools.languages import LANGS
 
 
 def rules(docs_dir: Path) -> dict[str, list[tuple[re.Pattern, str, str]]]:

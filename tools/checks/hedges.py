@@ -14,7 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-LANGS = ("zh", "ru", "en")
+from tools.languages import LANGS
+
 PAGES = ("carriers/mts.md", "carriers/beeline.md", "carriers/megafon.md", "carriers/t2.md",
          "compare.md")
 BUDGET = 2

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-LANGS = ("zh", "ru", "en")
+from tools.languages import LANGS
 REFERENCE = "en"
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
