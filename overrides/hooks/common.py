@@ -38,14 +38,18 @@ _AnyTagLoader.add_multi_constructor("!", _untagged)
 _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
-def read_languages(mkdocs_yml: Path = MKDOCS_YML) -> tuple[tuple[str, ...], str]:
-    """(languages, default) as mkdocs.yml lists them under the i18n plugin."""
+def language_entries(mkdocs_yml: Path = MKDOCS_YML) -> list[dict]:
+    """The entries of `plugins: - i18n: languages:` in mkdocs.yml."""
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = [(l["locale"], bool(l.get("default"))) for l in plugin["i18n"]["languages"]]
-            return ordered(entries)
+            return list(plugin["i18n"]["languages"])
     raise ValueError(f"{mkdocs_yml}: no i18n plugin with languages")
+
+
+def read_languages(mkdocs_yml: Path = MKDOCS_YML) -> tuple[tuple[str, ...], str]:
+    """(languages, default) as mkdocs.yml lists them under the i18n plugin."""
+    return ordered([(l["locale"], bool(l.get("default"))) for l in language_entries(mkdocs_yml)])
 
 
 def ordered(entries: list[tuple[str, bool]]) -> tuple[tuple[str, ...], str]:

@@ -267,11 +267,12 @@ def in_lang(texts: dict, lang: str) -> str:
 
 
 def fallbacks(data: dict, rel: str = "docs/_data/facts.yml") -> list[str]:
-    """One line per per-language text a language lacks (English is used instead)."""
+    """Per language and field, the entries without their own text (English is used)."""
     out = []
-    for section, field in (("carriers", "name"), ("sources", "publisher")):
-        for key, entry in data[section].items():
-            missing = [lang for lang in common.LANGS if lang not in entry[field]]
-            for lang in missing:
-                out.append(f"{rel}: {section}.{key}.{field} has no '{lang}': the English text is used")
+    for lang in common.LANGS:
+        for section, field in (("carriers", "name"), ("sources", "publisher")):
+            keys = [key for key, entry in data[section].items() if lang not in entry[field]]
+            if keys:
+                out.append(f"{rel}: {section}.*.{field} has no '{lang}' in {len(keys)} of "
+                           f"{len(data[section])} entries, the English text is used: {', '.join(keys)}")
     return out

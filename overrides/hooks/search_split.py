@@ -32,7 +32,9 @@ WRAPPER = "sim-search.js"
 # lunr language and pipeline per language. Stemming is applied on both sides:
 # here to the index (pipeline), and to each query term by the worker wrapper,
 # because Material appends a wildcard to every term and lunr then skips the
-# search pipeline.
+# search pipeline. A language without an entry gets lunr's stemmer and stop words
+# for it if Material ships them (lunr/min/lunr.<lang>.min.js), else the English
+# setting; make check lists either as a fallback (search_fallbacks).
 SEARCH_LANG = {
     "zh": {"lang": ["zh"], "pipeline": ["stopWordFilter"]},
     "ru": {"lang": ["ru"], "pipeline": ["stemmer", "stopWordFilter"]},
@@ -42,6 +44,30 @@ SEARCH_LANG = {
 # Material's own worker (its file name carries a hash of this release).
 _WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 MATERIAL_WORKER = next((p.name for p in sorted(_WORKERS.glob("search.*.min.js"))), None)
+
+
+_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
+def search_settings(lang: str) -> dict:
+    """The lunr language and pipeline of one language's index."""
+    if lang in SEARCH_LANG:
+        return SEARCH_LANG[lang]
+    if (_LUNR / f"lunr.{lang}.min.js").exists():
+        return {"lang": [lang], "pipeline": ["stemmer", "stopWordFilter"]}
+    return SEARCH_LANG[common.FALLBACK_LANG]
+
+
+def search_fallbacks(langs: tuple[str, ...] = ()) -> list[str]:
+    """One line per language without its own SEARCH_LANG entry."""
+    out = []
+    for lang in langs or common.LANGS:
+        if lang not in SEARCH_LANG:
+            used = search_settings(lang)
+            how = (f"lunr's '{lang}' stemmer and stop words are used" if used["lang"] == [lang]
+                   else "the English setting is used")
+            out.append(f"overrides/hooks/search_split.py: SEARCH_LANG has no '{lang}': {how}")
+    return out
 
 
 def lang_of(location: str) -> str:
@@ -55,7 +81,7 @@ def split_index(merged: dict) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for lang in common.LANGS:
         config = dict(merged["config"])
-        config.update(SEARCH_LANG[lang])
+        config.update(search_settings(lang))
         out[lang] = {"config": config, "docs": []}
     seen: set[tuple[str, str]] = set()
     for doc in merged["docs"]:
