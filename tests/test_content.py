@@ -37,20 +37,25 @@ PROMOTION = r"t\.me/|telegram\.me|wa\.me/|\bTG\b|微信号|加微信|WeChat ID"
 class Text(HTMLParser):
     """The visible text of the article (what a reader sees or prints)."""
 
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth, self.parts = 0, []
+        self.depth, self.parts, self.script = 0, [], False
 
     def handle_starttag(self, tag, attrs):
-        if self.depth or (tag == "article"):
+        # void elements have no end tag: counting them would run past </article>
+        if (self.depth or tag == "article") and tag not in self.VOID:
             self.depth += 1
+        self.script = tag in ("script", "style")
 
     def handle_endtag(self, tag):
-        if self.depth:
+        if self.depth and tag not in self.VOID:
             self.depth -= 1
+        self.script = False
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.script:
             self.parts.append(data)
 
 

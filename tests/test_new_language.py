@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import PAGES, ROOT
-from tools.languages import DEFAULT_LANG
+from tools.languages import DEFAULT_LANG, FALLBACK_LANG, LANGS
 
 NEW = "de"
 WORDS = {  # a few words of de.yml, translated
@@ -38,13 +38,13 @@ ENTRY = (f"        - locale: {NEW}\n          name: Deutsch\n          build: tr
 
 
 def add_language(project: Path) -> None:
-    shutil.copytree(project / "docs" / "en", project / "docs" / NEW)
-    words = yaml.safe_load((project / "docs/_data/ui/en.yml").read_text(encoding="utf-8"))
+    shutil.copytree(project / "docs" / FALLBACK_LANG, project / "docs" / NEW)
+    words = yaml.safe_load((project / f"docs/_data/ui/{FALLBACK_LANG}.yml").read_text(encoding="utf-8"))
     for path, text in WORDS.items():
         node = words
         for key in path[:-1]:
             node = node[key]
-        assert path[-1] in node, f"en.yml has no {'.'.join(path)}"
+        assert path[-1] in node, f"{FALLBACK_LANG}.yml has no {'.'.join(path)}"
         node[path[-1]] = text
     (project / "docs/_data/ui" / f"{NEW}.yml").write_text(
         yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -75,7 +75,8 @@ def test_a_new_language_is_a_folder_a_words_file_and_one_entry(tmp_path):
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out[-4000:]
     # what German lacks is listed, each fallback on its own line
-    assert re.search(rf"carriers\.\*\.name has no '{NEW}' in (\d+) of \1 entries, the English text is used: mts,", out), out[-3000:]
+    names = rf"carriers\.\*\.name has no '{NEW}' in (\d+) of \1 entries, the English text is used: mts,"
+    assert re.search(names, out), out[-3000:]
     assert f"carriers.mts has no '{NEW}': the English spellings are used" in out, out[-3000:]
     assert f"SEARCH_LANG has no '{NEW}'" in out, out[-3000:]
     assert f"card-{NEW}.png is missing" in out, out[-3000:]
@@ -102,13 +103,16 @@ def test_a_new_language_is_a_folder_a_words_file_and_one_entry(tmp_path):
     index = json.loads((site / NEW / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [NEW]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "checklist/" in locations and not any(l.startswith(("en/", "ru/", f"{NEW}/")) for l in locations)
+    others = tuple(f"{lang}/" for lang in (*LANGS, NEW) if lang != DEFAULT_LANG)
+    assert "checklist/" in locations and not any(l.startswith(others) for l in locations)
     # its 404 page, in its words
     not_found = (site / NEW / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{NEW}"' in not_found and "Seite nicht gefunden" in not_found
     # its offline-save manifest and button
     manifest = json.loads((site / "offline" / f"{NEW}.json").read_text(encoding="utf-8"))
     assert manifest["lang"] == NEW
-    assert {f"{NEW}/", f"{NEW}/checklist/", f"{NEW}/404.html", f"{NEW}/search/search_index.json"} <= set(manifest["files"])
-    assert not [f for f in manifest["files"] if f.startswith(("en/", "ru/"))]
+    own = {f"{NEW}/", f"{NEW}/checklist/", f"{NEW}/404.html", f"{NEW}/search/search_index.json"}
+    assert own <= set(manifest["files"])
+    others = tuple(f"{lang}/" for lang in LANGS if lang != DEFAULT_LANG)
+    assert not [f for f in manifest["files"] if f.startswith(others)]
     assert "Diesen Leitfaden offline speichern" in checklist

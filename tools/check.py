@@ -128,10 +128,11 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
         results.append(("facts.yml", []))
     except facts_data.FactsError as exc:
         results.append(("facts.yml", [str(exc)]))
+    words = "interface words (docs/_data/ui/)"
     try:
-        results.append(("interface words (docs/_data/ui/)", common.missing_words(docs / "_data" / "ui", langs)))
+        results.append((words, common.missing_words(docs / "_data" / "ui", langs)))
     except common.WordsError as exc:
-        results.append(("interface words (docs/_data/ui/)", [str(exc)]))
+        results.append((words, [str(exc)]))
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = keep_site or Path(tmp) / "site"
         ok, lines = build(root, site_dir)

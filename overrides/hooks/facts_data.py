@@ -170,7 +170,8 @@ class Validator:
         if not isinstance(value, dict) or common.FALLBACK_LANG not in value or not all(
             isinstance(v, str) and v.strip() for v in value.values()
         ):
-            self.fail(path, f"{what} needs a text in {common.FALLBACK_LANG} and in each language that has its own")
+            self.fail(path, f"{what} needs a text in {common.FALLBACK_LANG} "
+                            "(and a non-empty one in each language it gives)")
         unknown = sorted(set(value) - set(common.LANGS))
         if unknown:
             self.fail(path, f"{what}: {', '.join(unknown)} is not a language of mkdocs.yml")

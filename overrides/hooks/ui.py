@@ -51,7 +51,8 @@ def on_env(env, config, files, **kwargs):
 def page_words(page, config) -> dict:
     lang = facts.page_lang(config)
     ui = words(lang)
-    if lang == common.DEFAULT_LANG and page is not None and facts.lang_relative(page.file.src_uri) == "index.md":
+    home = page is not None and facts.lang_relative(page.file.src_uri) == "index.md"
+    if lang == common.DEFAULT_LANG and home:
         offers = {other: words(other)["language_offer"] for other in common.LANGS if other != lang}
         ui = {**ui, "script": {**ui.get("script", {}), "language_offer": offers}}
     return ui

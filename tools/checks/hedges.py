@@ -4,7 +4,8 @@ plainly and keep their unknowns in one place.
 Outside the `{ #unconfirmed }` and `{ #sources }` sections, such a page may say
 "could not confirm / verify / find" at most `BUDGET` times. How each language
 says it: `hedges:` in docs/_data/glossary.yml (a language without its own
-patterns is checked with the English ones; make check lists it as a fallback). Each page over budget is reported with every hit's line.
+patterns is checked with the English ones; make check lists it as a fallback).
+Each page over budget is reported with every hit's line.
 
     python -m tools.checks.hedges [docs_dir]      # prints every page over budget
 """
