@@ -7,7 +7,7 @@
 2. the strict build (default verbosity: `-q` would hide warnings), which also stops on
    a missing translation, an unknown or low-confidence fact, a code or phone number
    typed as text, a raw link outside the allowlist, a broken link or #anchor;
-3. parity of the three languages (heading ids, steps, admonitions, facts, links …);
+3. parity of the languages (heading ids, steps, admonitions, facts, links …);
 4. the glossary (variants that docs/_data/glossary.yml replaces);
 5. the hedge budget of the carrier pages and the compare page;
 6. the built site: links only to allowlisted domains, nothing loaded from another

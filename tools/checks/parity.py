@@ -1,4 +1,4 @@
-"""Structural parity of the three language versions of every page.
+"""Structural parity of the language versions of every page (the languages of mkdocs.yml).
 
 Compares skeletons, never lengths: for each page, the same heading ids in the
 same order, the same number of steps in each numbered list, the same admonition
