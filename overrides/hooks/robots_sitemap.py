@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import common  # noqa: E402
 from common import i18n_building, is_offline  # noqa: E402
 
 OVERRIDES = Path(__file__).resolve().parent.parent
@@ -32,6 +33,12 @@ def on_config(config, **kwargs):
         dirs.remove(str(OVERRIDES))
     dirs.insert(0, str(OVERRIDES))
     return config
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    if template_name == "sitemap.xml":
+        context["sim_default_lang"] = common.DEFAULT_LANG  # its pages are the x-default
+    return context
 
 
 def write_robots(site_dir: Path, config) -> None:

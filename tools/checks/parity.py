@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from tools.languages import LANGS
-REFERENCE = "en"
+from tools.languages import FALLBACK_LANG, LANGS
+REFERENCE = FALLBACK_LANG  # mismatches are reported against the English version
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
