@@ -2,7 +2,7 @@
  *
  * Registered only when the reader presses the save button (sim-offline.js); it
  * stores nothing by itself. On "save" it downloads the language's manifest
- * (offline/<lang>.json, written by overrides/hooks/site.py: every page of that
+ * (offline/<lang>.json, written by overrides/hooks/offline_save.py: every page of that
  * language, the assets and its search index) into a cache named after this
  * build's version, reporting progress. Requests are answered from the network when
  * it answers in time, otherwise from the saved copy. A new build has a new version:

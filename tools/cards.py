@@ -1,6 +1,6 @@
 """Draw the link-preview cards (Open Graph / Twitter image), one per language.
 
-    python -m tools.cards        # writes overrides/assets/images/card-{zh,ru,en}.png
+    python -m tools.cards        # writes overrides/assets/images/card-<lang>.png, every language
 
 The cards are made by the project and committed (the build only links them: it
 needs no browser). Redraw them when the site name or the tagline changes.
@@ -15,33 +15,18 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tools.chromium import ARGS, CHROMIUM
+from tools.languages import LANGS, words
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "overrides" / "assets" / "images"
 SIZE = (1200, 630)
 
-CARDS = {
-    "zh": {
-        "name": "俄罗斯 SIM 卡指南",
-        "tagline": "注销合约、在国外保号、安全删除 eSIM\n步骤、清单和柜台用语",
-        "font": "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
-    },
-    "ru": {
-        "name": "Гид по российским SIM-картам",
-        "tagline": "Расторгнуть договор, сохранить номер за границей,\nудалить eSIM: шаги, чек-лист, заявления",
-        "font": "'Noto Sans', 'DejaVu Sans', sans-serif",
-    },
-    "en": {
-        "name": "Russian SIM guide",
-        "tagline": "Cancel a contract, keep your number abroad,\nremove an eSIM: steps, checklists, forms",
-        "font": "'Noto Sans', 'DejaVu Sans', sans-serif",
-    },
-}
+# The card's words and font are `card:` in each language's docs/_data/ui/<lang>.yml.
 CARRIERS = "MTS · Beeline · MegaFon · T2"
 
 
 def card_html(lang: str) -> str:
-    c = CARDS[lang]
+    c = words(lang)["card"]
     return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><style>
       html, body {{ margin: 0; width: {SIZE[0]}px; height: {SIZE[1]}px; }}
       body {{ font-family: {c['font']}; background: #3f51b5; color: #fff;
@@ -67,7 +52,7 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         page = browser.new_page(viewport={"width": SIZE[0], "height": SIZE[1]})
-        for lang in CARDS:
+        for lang in LANGS:
             page.set_content(card_html(lang))
             target = OUT / f"card-{lang}.png"
             page.screenshot(path=str(target), type="png")

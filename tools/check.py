@@ -1,16 +1,24 @@
 """`make check`: the fast checks to run before every commit (no browser, seconds).
 
     python -m tools.check [project_dir]     # default: this repository
+    python -m tools.check --site-dir DIR    # also keep the checked build in DIR
 
 1. facts.yml: duplicate keys, impossible dates, wrong types, unknown kinds …
 2. the strict build (default verbosity: `-q` would hide warnings), which also stops on
    a missing translation, an unknown or low-confidence fact, a code or phone number
    typed as text, a raw link outside the allowlist, a broken link or #anchor;
-3. parity of the three languages (heading ids, steps, admonitions, facts, links …);
+3. parity of the languages (heading ids, steps, admonitions, facts, links …);
 4. the glossary (variants that docs/_data/glossary.yml replaces);
 5. the hedge budget of the carrier pages and the compare page;
 6. the built site: links only to allowlisted domains, nothing loaded from another
-   origin, no low-confidence value in any page's text.
+   origin, no low-confidence value in any page's text;
+7. the interface words: every language's docs/_data/ui/<lang>.yml has every key of
+   en.yml (a missing one is named with its language, file and key).
+
+Warnings (they do not fail): per-language data that a language does not have yet
+and that falls back to English: carrier and publisher names in facts.yml, glossary
+entries, the search setting, the preview card (and a language entry in mkdocs.yml
+without its own site_name or site_description, which shows the default language's).
 
 Every problem is printed with its file (and line where there is one). `make test` is
 the whole suite, browser tests included.
@@ -31,8 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://ru-sim-guide.example/"
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import common  # noqa: E402  (the languages and words, as the build reads them)
 import facts  # noqa: E402  (the build's own hook: the same rules, not a copy)
 import facts_data  # noqa: E402
+import head  # noqa: E402
+import search_split  # noqa: E402
 
 from tools.checks import glossary, hedges, links, parity  # noqa: E402
 
@@ -87,10 +98,29 @@ def build(root: Path, site_dir: Path) -> tuple[bool, list[str]]:
     return proc.returncode == 0 and not bad, bad
 
 
-def main(root: Path = ROOT) -> int:
+def fallbacks(root: Path, langs: tuple[str, ...], data: dict | None) -> list[str]:
+    """Each piece of per-language data a language lacks, where English is used."""
+    out = []
+    for entry in common.language_entries(root / "mkdocs.yml"):
+        for field in ("site_name", "site_description"):
+            if not entry.get("default") and not entry.get(field):
+                out.append(f"mkdocs.yml: language '{entry['locale']}' has no {field}: "
+                           "the default language's is used")
+    out += facts_data.fallbacks(data) if data is not None else []
+    out += glossary.fallbacks(root / "docs", langs)
+    out += search_split.search_fallbacks(langs)
+    for lang in langs:
+        if head.card(lang) != head.CARD.format(lang=lang):
+            out.append(f"overrides/{head.CARD.format(lang=lang)} is missing: the English card is "
+                       "used (draw it with python -m tools.cards)")
+    return out
+
+
+def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
     started = time.monotonic()
     docs = root / "docs"
     facts_file = docs / "_data" / "facts.yml"
+    langs, _ = common.read_languages(root / "mkdocs.yml")
     results: list[tuple[str, list[str]]] = []
     data = None
     try:
@@ -98,8 +128,13 @@ def main(root: Path = ROOT) -> int:
         results.append(("facts.yml", []))
     except facts_data.FactsError as exc:
         results.append(("facts.yml", [str(exc)]))
+    words = "interface words (docs/_data/ui/)"
+    try:
+        results.append((words, common.missing_words(docs / "_data" / "ui", langs)))
+    except common.WordsError as exc:
+        results.append((words, [str(exc)]))
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
+        site_dir = keep_site or Path(tmp) / "site"
         ok, lines = build(root, site_dir)
         results.append(("strict build", lines if not ok else []))
         if ok and data is not None:
@@ -116,6 +151,11 @@ def main(root: Path = ROOT) -> int:
         for problem in problems:
             print(f"     {problem}")
         failed += bool(problems)
+    warnings = fallbacks(root, langs, data)
+    if warnings:
+        print(f"\nwarn {len(warnings)} fallback(s) to English (a language without its own data yet):")
+        for line in warnings:
+            print(f"     {line}")
     seconds = time.monotonic() - started
     print(f"\n{'all checks passed' if not failed else f'{failed} check(s) failed'} in {seconds:.1f} s"
           + ("" if not failed else "; fix the lines above (file:line) and run make check again"))
@@ -123,4 +163,10 @@ def main(root: Path = ROOT) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT))
+    args = sys.argv[1:]
+    keep = None
+    if "--site-dir" in args:
+        at = args.index("--site-dir")
+        keep = Path(args[at + 1]).resolve()
+        del args[at:at + 2]
+    sys.exit(main(Path(args[0]).resolve() if args else ROOT, keep))

@@ -4,7 +4,7 @@
 
 Material's offline plugin (OFFLINE=true in mkdocs.yml) switches to .html URLs and
 writes search_index.js; overrides/hooks/search_split.py splits that per language and
-overrides/hooks/site.py leaves out the hreflang links (they would point at the web).
+overrides/hooks/head.py leaves out the hreflang links (they would point at the web).
 The vendored iframe-worker shim keeps search working from file:// with no CDN.
 """
 

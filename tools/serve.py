@@ -22,8 +22,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-LANGS = ("zh", "ru", "en")
-DEFAULT_LANG = "zh"
+from tools.languages import DEFAULT_LANG, LANGS  # noqa: F401  (the list in mkdocs.yml)
+
 SUBPATH = "/guide/"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
                 "application/xml")

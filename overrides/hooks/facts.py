@@ -29,9 +29,9 @@ from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import LANGS  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 import facts_data  # noqa: E402
-from facts_data import domain_allowed  # noqa: E402,F401  (tests and site.py use it from here)
+from facts_data import domain_allowed  # noqa: E402,F401  (tests use it from here)
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
@@ -39,59 +39,23 @@ INFERENCE_BODY = "inference"
 # Where [[inference]] links: the About page's explanation (relative to the docs language root).
 INFERENCE_TARGET = "about.md#our-inference"
 
-# Words the hook itself writes, per language.
-UI = {
-    "check_carrier": {
-        "zh": "请向 {carrier} 核实",
-        "ru": "уточните у {carrier}",
-        "en": "check with {carrier}",
-    },
-    "check_source": {
-        "zh": "请核实",
-        "ru": "уточните",
-        "en": "check this",
-    },
-    "check_title": {
-        "zh": "此信息未经官方页面确认，请在官方网站核实",
-        "ru": "Не подтверждено на официальной странице: проверьте на официальном сайте",
-        "en": "Not confirmed on an official page: check on the official site",
-    },
-    # What was done with a source: read on that date, in an archived copy (the
-    # carriers' live sites were not reachable for the research).
-    "checked": {
-        "zh": "我们于 {date}阅读了存档副本",
-        "ru": "прочитано нами {date} в архивной копии",
-        "en": "read by us on {date} in an archived copy",
-    },
-    # An official site cited as the place to confirm marked values (role: confirm).
-    "confirm_here": {
-        "zh": "请在此核实带 ⚠ 标记的信息",
-        "ru": "здесь проверьте сведения с отметкой ⚠",
-        "en": "confirm the values marked ⚠ here",
-    },
-    "inference": {"zh": "我们的推断", "ru": "наш вывод", "en": "our inference"},
-    "inference_title": {
-        "zh": "这是我们根据法规得出的稳妥做法，并非运营商的规定",
-        "ru": "Это наш вывод из правила, а не условие оператора",
-        "en": "Our safe default drawn from the rule, not a carrier's term",
-    },
-}
+# The words this hook writes (marks, units, the currency) are in the page language's
+# words file, docs/_data/ui/<lang>.yml, under `facts:`; its Babel locale is `locale:`.
 
-# Babel locales: dates, plural categories and number formats come from CLDR.
-LOCALE = {"zh": "zh_Hans_CN", "ru": "ru_RU", "en": "en_GB"}
 
-# Unit words per CLDR plural category (zh has one form; the zh spacing rule puts a
-# space between a number and a Chinese word: 90 天).
-UNITS = {
-    "day": {"zh": "天", "ru": {"one": "день", "few": "дня", "many": "дней", "other": "дня"},
-            "en": {"one": "day", "other": "days"}},
-    "hour": {"zh": "小时", "ru": {"one": "час", "few": "часа", "many": "часов", "other": "часа"},
-             "en": {"one": "hour", "other": "hours"}},
-    "month": {"zh": "个月", "ru": {"one": "месяц", "few": "месяца", "many": "месяцев", "other": "месяца"},
-              "en": {"one": "month", "other": "months"}},
-    "number": {"zh": "个号码", "ru": {"one": "номер", "few": "номера", "many": "номеров", "other": "номера"},
-               "en": {"one": "number", "other": "numbers"}},
-}
+def ui(lang: str) -> dict:
+    try:
+        return common.words(lang)["facts"]
+    except common.WordsError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def locale(lang: str) -> str:
+    try:
+        return common.words(lang)["locale"]
+    except common.WordsError as exc:
+        raise PluginError(str(exc)) from None
+
 
 NBSP = "\u00a0"
 
@@ -103,24 +67,22 @@ _DATA_PATH: Path | None = None
 
 
 def format_number(n: int, lang: str) -> str:
-    return format_decimal(n, locale=LOCALE[lang])
+    return format_decimal(n, locale=locale(lang))
 
 
 def format_date(value: dt.date | str, lang: str) -> str:
     """A date (YYYY-MM-DD) or a month ("YYYY-MM") in the reader's language."""
     if isinstance(value, str):
         year, month = (int(p) for p in value.split("-")[:2])
-        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALE[lang])
-    return babel_date(value, format="long", locale=LOCALE[lang])
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale(lang))
+    return babel_date(value, format="long", locale=locale(lang))
 
 
 def format_count(value: dict, lang: str) -> str:
-    n, words = int(value["n"]), UNITS[value["unit"]][lang]
-    if lang == "zh":
-        return f"{format_number(n, lang)} {words}"
-    category = Locale.parse(LOCALE[lang]).plural_form(n)
+    n, words = int(value["n"]), ui(lang)["units"][value["unit"]]
+    category = Locale.parse(locale(lang)).plural_form(n)
     word = words.get(category, words["other"])
-    return f"{format_number(n, lang)}{NBSP if lang == 'ru' else ' '}{word}"
+    return ui(lang)["count"].format(n=format_number(n, lang), unit=word)
 
 
 def format_rub(value: dict, lang: str) -> str:
@@ -128,7 +90,7 @@ def format_rub(value: dict, lang: str) -> str:
         amount = format_number(value["amount"], lang)
     else:
         amount = f"{format_number(value['min'], lang)}–{format_number(value['max'], lang)}"
-    return {"ru": f"{amount}{NBSP}₽", "zh": f"{amount} 卢布", "en": f"RUB {amount}"}[lang]
+    return ui(lang)["rub"].format(amount=amount)
 
 
 def tel_href(value: str) -> str:
@@ -172,7 +134,7 @@ def render_fact(key: str, lang: str, where: str) -> str:
         if carrier:
             mark = " " + check_mark(carrier, lang)
         else:
-            mark = " " + _mark(fact["source"], UI["check_source"][lang], lang)
+            mark = " " + _mark(fact["source"], ui(lang)["check_source"], lang)
     return (
         f'<span class="sim-fact" data-fact="{key}" data-confidence="{fact["confidence"]}">'
         f"{body}{mark}</span>"
@@ -182,7 +144,7 @@ def render_fact(key: str, lang: str, where: str) -> str:
 def _mark(href: str, text: str, lang: str) -> str:
     return (
         f'<a class="sim-check" href="{html.escape(href)}" '
-        f'title="{html.escape(UI["check_title"][lang])}">'
+        f'title="{html.escape(ui(lang)["check_title"])}">'
         f'<span aria-hidden="true">⚠</span> {html.escape(text)}</a>'
     )
 
@@ -196,17 +158,18 @@ def check_mark(carrier: str, lang: str, where: str = "") -> str:
             f"{where}: unknown carrier '{carrier}' in [[check:…]] "
             f"(one of {', '.join(sorted(data['carriers']))})"
         )
-    name = info.get("ru_genitive", info["name"]["ru"]) if lang == "ru" else info["name"][lang]
+    # the genitive where a language's check_carrier needs it ("уточните у МТС")
+    name = info.get(f"{lang}_genitive") or facts_data.in_lang(info["name"], lang)
     verify = data["facts"][info["site"]]["value"]
-    return _mark(verify, UI["check_carrier"][lang].format(carrier=name), lang)
+    return _mark(verify, ui(lang)["check_carrier"].format(carrier=name), lang)
 
 
 def inference_mark(lang: str, page_src: str) -> str:
     """The "our inference" mark, as a Markdown link relative to the page."""
     depth = page_src.count("/")
     href = "../" * depth + INFERENCE_TARGET
-    title = UI["inference_title"][lang].replace('"', "")
-    label = UI["inference"][lang]
+    title = ui(lang)["inference_title"].replace('"', "")
+    label = ui(lang)["inference"]
     return f'[{label}]({href} "{title}"){{ .sim-inference }}'
 
 
@@ -215,14 +178,14 @@ def render_source(key: str, lang: str, where: str) -> str:
     src = data["sources"].get(key)
     if src is None:
         raise PluginError(f"{where}: unknown source key '{key}' (not in {_rel(_DATA_PATH)})")
-    label = src["publisher"][lang]
+    label = facts_data.in_lang(src["publisher"], lang)
     if src.get("published"):
         label = f"{label}, {format_date(src['published'], lang)}"
     if src.get("role") == "confirm":
-        checked = UI["confirm_here"][lang]
+        checked = ui(lang)["confirm_here"]
     else:
-        checked = UI["checked"][lang].format(date=format_date(src["checked"], lang))
-    sep = "，" if lang == "zh" else ", "
+        checked = ui(lang)["checked"].format(date=format_date(src["checked"], lang))
+    sep = ui(lang)["source_separator"]
     return (
         f'<a class="sim-source" data-source="{key}" href="{html.escape(src["url"])}">'
         f"{html.escape(label)}</a>{sep}{html.escape(checked)}"
@@ -264,13 +227,14 @@ def facts_path(config) -> Path:
 
 
 def on_config(config, **kwargs):
+    common.configure(config)  # the languages and words of this build (first hook to run)
     load(facts_path(config))
     return config
 
 
 def page_lang(config) -> str:
     lang = config["theme"]["language"]
-    if lang not in LANGS:
+    if lang not in common.LANGS:
         raise PluginError(f"unexpected theme language '{lang}'")
     return lang
 
@@ -381,4 +345,4 @@ def lang_relative(src_uri: str) -> str:
     """A page's path inside its language folder (i18n's folder structure may keep
     the language prefix in src_uri)."""
     head, _, rest = src_uri.partition("/")
-    return rest if head in LANGS and rest else src_uri
+    return rest if head in common.LANGS and rest else src_uri

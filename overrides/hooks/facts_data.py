@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-LANGS = ("zh", "ru", "en")
+sys.path.insert(0, str(Path(__file__).parent))
+import common  # noqa: E402  (the languages of mkdocs.yml)
 KINDS = ("phone", "ussd", "url", "date", "count", "rub", "text")
 CONFIDENCE = ("high", "medium", "low")
 UNITS = ("day", "hour", "month", "number")
@@ -164,10 +166,15 @@ class Validator:
                 self.fail((*path, field), f"unknown field '{field}' (one of {', '.join(sorted(allowed))})")
 
     def _langs(self, path: tuple, value, what: str) -> None:
-        if not isinstance(value, dict) or set(value) != set(LANGS) or not all(
+        # A language without its own text uses the English one (see fallbacks()).
+        if not isinstance(value, dict) or common.FALLBACK_LANG not in value or not all(
             isinstance(v, str) and v.strip() for v in value.values()
         ):
-            self.fail(path, f"{what} needs a text in each of zh, ru and en")
+            self.fail(path, f"{what} needs a text in {common.FALLBACK_LANG} "
+                            "(and a non-empty one in each language it gives)")
+        unknown = sorted(set(value) - set(common.LANGS))
+        if unknown:
+            self.fail(path, f"{what}: {', '.join(unknown)} is not a language of mkdocs.yml")
 
     def _date(self, path: tuple, entry: dict, field: str) -> None:
         parsed = as_date(entry.get(field))
@@ -252,3 +259,21 @@ class Validator:
 
 def _whole(n) -> bool:
     return isinstance(n, int) and not isinstance(n, bool) and n >= 0
+
+
+def in_lang(texts: dict, lang: str) -> str:
+    """A per-language text of facts.yml (a carrier's name, a publisher) in `lang`,
+    or in English where `lang` has none yet (listed by fallbacks())."""
+    return texts.get(lang, texts[common.FALLBACK_LANG])
+
+
+def fallbacks(data: dict, rel: str = "docs/_data/facts.yml") -> list[str]:
+    """Per language and field, the entries without their own text (English is used)."""
+    out = []
+    for lang in common.LANGS:
+        for section, field in (("carriers", "name"), ("sources", "publisher")):
+            keys = [key for key, entry in data[section].items() if lang not in entry[field]]
+            if keys:
+                out.append(f"{rel}: {section}.*.{field} has no '{lang}' in {len(keys)} of "
+                           f"{len(data[section])} entries, the English text is used: {', '.join(keys)}")
+    return out

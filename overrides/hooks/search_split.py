@@ -24,14 +24,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import DEFAULT_LANG, LANGS, i18n_building, is_offline  # noqa: E402
+from common import i18n_building, is_offline  # noqa: E402
+import common  # noqa: E402  (common.LANGS: read when a build starts)
 
 WRAPPER = "sim-search.js"
 
 # lunr language and pipeline per language. Stemming is applied on both sides:
 # here to the index (pipeline), and to each query term by the worker wrapper,
 # because Material appends a wildcard to every term and lunr then skips the
-# search pipeline.
+# search pipeline. A language without an entry gets lunr's stemmer and stop words
+# for it if Material ships them (lunr/min/lunr.<lang>.min.js), else the English
+# setting; make check lists either as a fallback (search_fallbacks).
 SEARCH_LANG = {
     "zh": {"lang": ["zh"], "pipeline": ["stopWordFilter"]},
     "ru": {"lang": ["ru"], "pipeline": ["stemmer", "stopWordFilter"]},
@@ -59,7 +62,7 @@ def load_synonyms(path: Path) -> dict[str, dict[str, list[str]]]:
     if not isinstance(data, dict):
         raise PluginError(f"{path}: must map languages to words")
     for lang, table in data.items():
-        if lang not in LANGS:
+        if lang not in common.LANGS:
             raise PluginError(f"{path}: unknown language '{lang}'")
         if not isinstance(table, dict):
             raise PluginError(f"{path}: {lang}: must map words to lists of words")
@@ -76,25 +79,49 @@ def on_config(config, **kwargs):
     return config
 
 
+_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
+def search_settings(lang: str) -> dict:
+    """The lunr language and pipeline of one language's index."""
+    if lang in SEARCH_LANG:
+        return SEARCH_LANG[lang]
+    if (_LUNR / f"lunr.{lang}.min.js").exists():
+        return {"lang": [lang], "pipeline": ["stemmer", "stopWordFilter"]}
+    return SEARCH_LANG[common.FALLBACK_LANG]
+
+
+def search_fallbacks(langs: tuple[str, ...] = ()) -> list[str]:
+    """One line per language without its own SEARCH_LANG entry."""
+    out = []
+    for lang in langs or common.LANGS:
+        if lang not in SEARCH_LANG:
+            used = search_settings(lang)
+            how = (f"lunr's '{lang}' stemmer and stop words are used" if used["lang"] == [lang]
+                   else "the English setting is used")
+            out.append(f"overrides/hooks/search_split.py: SEARCH_LANG has no '{lang}': {how}")
+    return out
+
+
 def lang_of(location: str) -> str:
     head = location.split("/", 1)[0]
-    return head if head in LANGS and head != DEFAULT_LANG else DEFAULT_LANG
+    return head if head in common.LANGS and head != common.DEFAULT_LANG else common.DEFAULT_LANG
 
 
 def split_index(merged: dict) -> dict[str, dict]:
     """Split a merged index into one index per language, locations relative to
     that language's root, duplicates (the default language is built twice) dropped."""
     out: dict[str, dict] = {}
-    for lang in LANGS:
+    for lang in common.LANGS:
         config = dict(merged["config"])
-        config.update(SEARCH_LANG[lang])
+        config.update(search_settings(lang))
         config["synonyms"] = _SYNONYMS.get(lang, {})
         out[lang] = {"config": config, "docs": []}
     seen: set[tuple[str, str]] = set()
     for doc in merged["docs"]:
         lang = lang_of(doc["location"])
         location = doc["location"]
-        if lang != DEFAULT_LANG:
+        if lang != common.DEFAULT_LANG:
             location = location[len(lang) + 1:]
         if (lang, location) in seen:
             continue
@@ -103,8 +130,9 @@ def split_index(merged: dict) -> dict[str, dict]:
     return out
 
 
-def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS) -> None:
+def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] | None = None) -> None:
     """Write each built language's index; a built language without pages is an error."""
+    built = built or common.LANGS
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.exists():
         raise PluginError(f"{merged_path} was not written; cannot split the search index")
@@ -114,7 +142,7 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS)
             continue
         if not index["docs"]:
             raise PluginError(f"the search index has no pages in '{lang}'")
-        folder = site_dir / "search" if lang == DEFAULT_LANG else site_dir / lang / "search"
+        folder = site_dir / "search" if lang == common.DEFAULT_LANG else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
@@ -128,7 +156,7 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] = LANGS)
 def search_base(base_url: str, lang: str) -> str:
     """The language root, relative like base_url (or absolute on 404 pages)."""
     base = base_url.rstrip("/")
-    if lang != DEFAULT_LANG:
+    if lang != common.DEFAULT_LANG:
         base = f"{base}/{lang}" if base not in ("", ".") else lang
     return base + "/"
 
@@ -160,5 +188,5 @@ def on_post_build(config, **kwargs):
     if i18n_building(config):
         return  # a nested per-language build: the index is not complete yet
     i18n = config["plugins"].get("i18n")
-    built = tuple(i18n.build_languages) if i18n else LANGS  # all, or build_only_locale
+    built = tuple(i18n.build_languages) if i18n else common.LANGS  # all, or build_only_locale
     write_indexes(Path(config["site_dir"]), is_offline(config), built)

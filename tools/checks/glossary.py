@@ -5,6 +5,10 @@ regular expression `not_re`) is looked for in that language's Markdown; each hit
 is reported with file, line, the variant and the preferred term.
 
     python -m tools.checks.glossary [docs_dir]     # prints every hit, exit 1 if any
+
+The glossary's per-language entries (register, carrier spellings, hedges, dated
+wording) may be missing for a language that is new: the English entry is used
+where one makes sense, and `fallbacks()` lists every gap for make check.
 """
 
 from __future__ import annotations
@@ -15,13 +19,49 @@ from pathlib import Path
 
 import yaml
 
-LANGS = ("zh", "ru", "en")
+from tools.languages import FALLBACK_LANG, LANGS
+
+
+def load(docs_dir: Path) -> dict:
+    return yaml.safe_load((docs_dir / "_data" / "glossary.yml").read_text(encoding="utf-8")) or {}
+
+
+def in_lang(entries: dict, lang: str):
+    """A per-language glossary entry in `lang`, or the English one."""
+    return entries[lang] if lang in entries else entries[FALLBACK_LANG]
+
+
+def carrier_rules(glossary: dict, lang: str) -> dict[str, dict]:
+    """Per carrier: the spellings to use and the forbidden ones in `lang`."""
+    return {carrier: in_lang(rules, lang) for carrier, rules in glossary["carriers"].items()}
+
+
+def hedge_patterns(docs_dir: Path, langs: tuple[str, ...] = ()) -> dict[str, re.Pattern]:
+    """Per language: how it says "we could not confirm" (case-insensitive)."""
+    hedges = load(docs_dir)["hedges"]
+    return {lang: re.compile("|".join(f"(?:{p})" for p in in_lang(hedges, lang)), re.I)
+            for lang in langs or LANGS}
+
+
+def fallbacks(docs_dir: Path, langs: tuple[str, ...] = ()) -> list[str]:
+    """One line per per-language glossary entry a language lacks."""
+    data, out, where = load(docs_dir), [], "docs/_data/glossary.yml"
+    for lang in langs or LANGS:
+        for section in ("register", "hedges", "dated_words"):
+            if lang not in (data.get(section) or {}):
+                out.append(f"{where}: {section} has no '{lang}': the English entry is used")
+        for carrier, rules in (data.get("carriers") or {}).items():
+            if lang not in rules:
+                out.append(f"{where}: carriers.{carrier} has no '{lang}': the English spellings are used")
+        if lang not in (data.get("replaced") or {}):
+            out.append(f"{where}: replaced has no '{lang}': no variants are refused in '{lang}' yet")
+    return out
 
 
 def rules(docs_dir: Path) -> dict[str, list[tuple[re.Pattern, str, str]]]:
     """Per language: (pattern, how the variant is shown, the preferred term)."""
     path = docs_dir / "_data" / "glossary.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load(docs_dir)
     out: dict[str, list[tuple[re.Pattern, str, str]]] = {lang: [] for lang in LANGS}
     for lang, entries in (data.get("replaced") or {}).items():
         if lang not in LANGS:

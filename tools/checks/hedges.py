@@ -2,8 +2,10 @@
 plainly and keep their unknowns in one place.
 
 Outside the `{ #unconfirmed }` and `{ #sources }` sections, such a page may say
-"could not confirm / verify / find" (in any of its languages) at most
-`BUDGET` times. Each page over budget is reported with every hit's line.
+"could not confirm / verify / find" at most `BUDGET` times. How each language
+says it: `hedges:` in docs/_data/glossary.yml (a language without its own
+patterns is checked with the English ones; make check lists it as a fallback).
+Each page over budget is reported with every hit's line.
 
     python -m tools.checks.hedges [docs_dir]      # prints every page over budget
 """
@@ -14,34 +16,20 @@ import re
 import sys
 from pathlib import Path
 
-LANGS = ("zh", "ru", "en")
+from tools.checks.glossary import hedge_patterns
+from tools.languages import LANGS
+
 PAGES = ("carriers/mts.md", "carriers/beeline.md", "carriers/megafon.md", "carriers/t2.md",
          "compare.md")
 BUDGET = 2
 EXEMPT = ("unconfirmed", "sources")
 
-HEDGE = {
-    "en": re.compile(
-        r"\b(could not|couldn't|cannot|were unable to) (confirm|verify|find)\b"
-        r"|\bnot (confirmed|verified)\b|\bun(confirmed|verified)\b",
-        re.I,
-    ),
-    "ru": re.compile(
-        r"не (удалось|смогли|можем) (подтвердить|проверить|найти)"
-        r"|не подтвержд[её]н|не проверен|не нашли|не удалось установить",
-        re.I,
-    ),
-    "zh": re.compile(
-        r"(未能|无法|没能|没有能|不能)(确认|核实|证实|查到|找到|查明)"
-        r"|未经(确认|核实|证实)|(?<![能法])未(确认|核实|证实)|尚未(确认|核实)|没有查到|没查到"
-    ),
-}
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)|\{\s*#[\w-]+\s*\}")
 SECTION = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 
 
-def hedges(path: Path, lang: str) -> list[tuple[int, str]]:
-    """(line, phrase) for each hedge outside the exempt sections."""
+def hedges(path: Path, pattern: re.Pattern) -> list[tuple[int, str]]:
+    """(line, phrase) for each hedge (`pattern`) outside the exempt sections."""
     hits, section = [], None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         m = SECTION.match(line)
@@ -51,18 +39,19 @@ def hedges(path: Path, lang: str) -> list[tuple[int, str]]:
         if section in EXEMPT:
             continue
         text = LINK_TARGET.sub(")", line)  # a link to #unconfirmed is not a hedge
-        hits.extend((number, h.group(0)) for h in HEDGE[lang].finditer(text))
+        hits.extend((number, h.group(0)) for h in pattern.finditer(text))
     return hits
 
 
 def check(docs_dir: Path, pages=PAGES, budget: int = BUDGET) -> list[str]:
     problems = []
+    patterns = hedge_patterns(docs_dir)
     for lang in LANGS:
         for rel in pages:
             path = docs_dir / lang / rel
             if not path.exists():
                 continue  # a missing translation is parity's to report
-            hits = hedges(path, lang)
+            hits = hedges(path, patterns[lang])
             if len(hits) > budget:
                 lines = ", ".join(f"{n}: '{phrase}'" for n, phrase in hits)
                 problems.append(

@@ -25,38 +25,17 @@
 (function () {
   "use strict";
 
-  var lang = document.documentElement.lang || "zh";
-  var WORDS = {
-    anyCarrier: { zh: "全部运营商", ru: "Любой оператор", en: "Any carrier" },
-    anyGoal: { zh: "全部事项", ru: "Всё", en: "Everything" },
-    anyGoalPrinted: { zh: "全部事项", ru: "все цели", en: "every goal" },
-    mts: { zh: "MTS", ru: "МТС", en: "MTS" },
-    beeline: { zh: "Beeline", ru: "Билайн", en: "Beeline" },
-    megafon: { zh: "MegaFon", ru: "МегаФон", en: "MegaFon" },
-    t2: { zh: "T2", ru: "Т2", en: "T2" },
-    end: { zh: "注销合约", ru: "Расторгнуть договор", en: "End the contract" },
-    keep: { zh: "保留号码", ru: "Сохранить номер", en: "Keep the number" },
-    esim: { zh: "删除 eSIM", ru: "Удалить eSIM", en: "Remove an eSIM" },
-    travel: { zh: "结束旅行 SIM 卡", ru: "Отказаться от туристической SIM-карты", en: "End a travel SIM" },
-    countAll: { zh: "显示全部 {total} 项。", ru: "Показаны все пункты: {total}.", en: "Showing all {total} items." },
-    countSome: {
-      zh: "符合您选择的有 {shown} 项（共 {total} 项）。",
-      ru: "Вашему выбору подходят пунктов: {shown} из {total}.",
-      en: "{shown} of {total} items apply to your choice."
-    },
-    chosen: {
-      zh: "已选：{choice}（{shown}/{total} 项）",
-      ru: "Выбрано: {choice} (пунктов: {shown} из {total})",
-      en: "Chosen: {choice} ({shown} of {total} items)"
-    }
-  };
-  function word(key) { return WORDS[key][lang] || WORDS[key].en; }
+  /* Words in the page's language: docs/_data/ui/<lang>.yml, script.checklist, rendered
+   * into #sim-ui by overrides/main.html. */
+  var ui = document.getElementById("sim-ui");
+  var WORDS = ((ui && JSON.parse(ui.textContent)) || {}).checklist || {};
+  function word(key) { return WORDS[key] || key; }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) { return String(values[k]); });
   }
   /* "Keep the number" reads "keep the number" after "Chosen:" (not in Chinese) */
   function lowerFirst(text) {
-    return lang === "zh" ? text : text.charAt(0).toLowerCase() + text.slice(1);
+    return WORDS.lowerFirstInChoice ? text.charAt(0).toLowerCase() + text.slice(1) : text;
   }
 
   var storage = null;

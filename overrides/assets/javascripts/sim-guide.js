@@ -18,47 +18,42 @@
 (function () {
   "use strict";
 
-  var lang = document.documentElement.lang || "zh";
-  var WORDS = {
-    offer: {
-      ru: "Этот гид есть на русском языке.",
-      en: "This guide is also in English."
-    },
-    open: { ru: "Открыть по-русски", en: "Read it in English" },
-    dismiss: { ru: "Не предлагать", en: "No, thanks" }
-  };
-  function word(key, l) { return WORDS[key][l || lang] || WORDS[key].en; }
+  /* The offers, each in its own language (docs/_data/ui/<lang>.yml, language_offer):
+   * in #sim-ui on the default language's home page only (overrides/hooks/ui.py). */
+  var ui = document.getElementById("sim-ui");
+  var OFFERS = ((ui && JSON.parse(ui.textContent)) || {}).language_offer || null;
 
   var storage = null;
   try { storage = window.localStorage; storage.getItem("sim-guide"); } catch (e) { storage = null; }
   var article = document.querySelector("article.md-content__inner");
   var heading = article && article.querySelector("h1");
 
-  /* -- On the Chinese home, offer Russian or English readers their language ---------- */
+  /* -- On the default language's home, offer readers their language ------------------ */
 
   var OFFER = "sim-guide:language-offer-dismissed";
-  var isZhHome = lang === "zh" && document.getElementById("home");
+  var isHome = OFFERS && document.getElementById("home");
   var wanted = ((navigator.languages && navigator.languages[0]) || navigator.language || "")
     .toLowerCase().slice(0, 2);
   var target = document.querySelector(".md-header a.md-select__link[hreflang='" + wanted + "']");
   var dismissed = false;
   try { dismissed = storage && storage.getItem(OFFER) === "1"; } catch (e) { dismissed = false; }
-  if (isZhHome && (wanted === "ru" || wanted === "en") && target && heading && !dismissed) {
+  var words = OFFERS && Object.prototype.hasOwnProperty.call(OFFERS, wanted) ? OFFERS[wanted] : null;
+  if (isHome && words && target && heading && !dismissed) {
     var offer = document.createElement("div");
     offer.className = "sim-lang-offer";
     offer.setAttribute("role", "region");
     offer.setAttribute("lang", wanted);
-    offer.setAttribute("aria-label", word("open", wanted));
+    offer.setAttribute("aria-label", words.open);
     var text = document.createElement("span");
-    text.textContent = word("offer", wanted) + " ";
+    text.textContent = words.offer + " ";
     var link = document.createElement("a");
     link.href = target.href;
     link.hreflang = wanted;
-    link.textContent = word("open", wanted);
+    link.textContent = words.open;
     text.appendChild(link);
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = word("dismiss", wanted);
+    close.textContent = words.dismiss;
     close.addEventListener("click", function () {
       try { storage && storage.setItem(OFFER, "1"); } catch (e) { /* blocked */ }
       offer.remove();
