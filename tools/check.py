@@ -10,7 +10,11 @@
 4. the glossary (variants that docs/_data/glossary.yml replaces);
 5. the hedge budget of the carrier pages and the compare page;
 6. the built site: links only to allowlisted domains, nothing loaded from another
-   origin, no low-confidence value in any page's text.
+   origin, no low-confidence value in any page's text;
+7. the GitHub workflows and issue forms against check-jsonschema's vendored schemas.
+
+Warnings (printed, not failing): facts checked more than 12 months ago, pages older
+than the facts they show (tools/checks/freshness.py; SIM_TODAY=YYYY-MM-DD sets "today").
 
 Every problem is printed with its file (and line where there is one). `make test` is
 the whole suite, browser tests included.
@@ -34,7 +38,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import facts  # noqa: E402  (the build's own hook: the same rules, not a copy)
 import facts_data  # noqa: E402
 
-from tools.checks import glossary, hedges, links, parity  # noqa: E402
+from tools.checks import freshness, glossary, hedges, links, parity, workflows  # noqa: E402
 
 NOISE = re.compile(r"^(INFO|DEBUG)\b|jieba|Prefix dict|Loading model|Building prefix|Dumping model")
 
@@ -109,6 +113,12 @@ def main(root: Path = ROOT) -> int:
     results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
     results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
     results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
+    results.append(("GitHub workflows and issue forms (python -m tools.checks.workflows)",
+                     workflows.check(root)))
+    warnings: list[str] = []
+    if data is not None:
+        warnings = (freshness.stale_facts(facts_file, root=root)
+                    + freshness.pages_older_than_their_facts(docs, facts_file, root))
     failed = 0
     for name, problems in results:
         mark = "ok  " if not problems else "FAIL"
@@ -116,6 +126,9 @@ def main(root: Path = ROOT) -> int:
         for problem in problems:
             print(f"     {problem}")
         failed += bool(problems)
+    print(f"{'ok  ' if not warnings else 'warn'} freshness (python -m tools.checks.freshness)")
+    for warning in warnings:
+        print(f"     {warning}")
     seconds = time.monotonic() - started
     print(f"\n{'all checks passed' if not failed else f'{failed} check(s) failed'} in {seconds:.1f} s"
           + ("" if not failed else "; fix the lines above (file:line) and run make check again"))
