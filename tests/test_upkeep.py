@@ -255,3 +255,14 @@ def test_the_routing_follows_the_redirects_file_not_the_folders(tmp_path):
     with serve(tmp_path, redirects=True) as url:
         assert get(f"{url}ru/missing/") == (404, '<html lang="ru">ru</html>')
         assert get(f"{url}rumba/") == (404, '<html lang="zh">zh</html>')
+
+
+def test_redirects_of_a_root_hosted_build():
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import freshness as hook  # the build's own hook module
+
+    config = {"site_url": "https://example.org/"}
+    assert hook.redirects(config, ("ru", "en", "zh")).splitlines() == [
+        "/ru/*  /ru/404.html  404", "/en/*  /en/404.html  404", "/*  /404.html  404"]
+    config = {"site_url": "https://example.org/guide"}
+    assert hook.redirects(config, ("zh",)).splitlines() == ["/guide/*  /guide/404.html  404"]
