@@ -46,9 +46,10 @@ test-serial: $(STAMP)
 offline: $(STAMP)
 	$(BIN)/python -m tools.offline site-offline.zip
 
-## Check that external source URLs answer (needs the internet; not part of make test)
+## Check that external source URLs answer (needs the internet; not part of make test);
+## REPORT=file.md also writes the Markdown report the weekly workflow puts in an issue
 check-external: $(STAMP)
-	$(BIN)/python -m tools.checks.external
+	$(BIN)/python -m tools.checks.external $(if $(REPORT),--report "$(REPORT)")
 
 ## Print build, search-index, first-view and search-latency figures
 bench: $(STAMP)

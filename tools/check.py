@@ -13,12 +13,15 @@
 6. the built site: links only to allowlisted domains, nothing loaded from another
    origin, no low-confidence value in any page's text;
 7. the interface words: every language's docs/_data/ui/<lang>.yml has every key of
-   en.yml (a missing one is named with its language, file and key).
+   en.yml (a missing one is named with its language, file and key);
+8. the GitHub workflows and issue forms against check-jsonschema's vendored schemas.
 
-Warnings (they do not fail): per-language data that a language does not have yet
-and that falls back to English: carrier and publisher names in facts.yml, glossary
-entries, the search setting, the preview card (and a language entry in mkdocs.yml
-without its own site_name or site_description, which shows the default language's).
+Warnings (printed, not failing): facts checked more than 12 months ago and pages
+older than the facts they show (tools/checks/freshness.py; SIM_TODAY=YYYY-MM-DD sets
+"today"); per-language data that a language does not have yet and that falls back to
+English: carrier and publisher names in facts.yml, glossary entries, the search
+setting, the preview card (and a language entry in mkdocs.yml without its own
+site_name or site_description, which shows the default language's).
 
 Every problem is printed with its file (and line where there is one). `make test` is
 the whole suite, browser tests included.
@@ -45,7 +48,7 @@ import facts_data  # noqa: E402
 import head  # noqa: E402
 import search_split  # noqa: E402
 
-from tools.checks import glossary, hedges, links, parity  # noqa: E402
+from tools.checks import freshness, glossary, hedges, links, parity, workflows  # noqa: E402
 
 NOISE = re.compile(r"^(INFO|DEBUG)\b|jieba|Prefix dict|Loading model|Building prefix|Dumping model")
 
@@ -144,6 +147,12 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
     results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
     results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
     results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
+    results.append(("GitHub workflows and issue forms (python -m tools.checks.workflows)",
+                     workflows.check(root)))
+    warnings: list[str] = []
+    if data is not None:
+        warnings = (freshness.stale_facts(facts_file, root=root)
+                    + freshness.pages_older_than_their_facts(docs, facts_file, root))
     failed = 0
     for name, problems in results:
         mark = "ok  " if not problems else "FAIL"
@@ -151,10 +160,13 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
         for problem in problems:
             print(f"     {problem}")
         failed += bool(problems)
-    warnings = fallbacks(root, langs, data)
-    if warnings:
-        print(f"\nwarn {len(warnings)} fallback(s) to English (a language without its own data yet):")
-        for line in warnings:
+    print(f"{'ok  ' if not warnings else 'warn'} freshness (python -m tools.checks.freshness)")
+    for warning in warnings:
+        print(f"     {warning}")
+    fallback_lines = fallbacks(root, langs, data)
+    if fallback_lines:
+        print(f"\nwarn {len(fallback_lines)} fallback(s) to English (a language without its own data yet):")
+        for line in fallback_lines:
             print(f"     {line}")
     seconds = time.monotonic() - started
     print(f"\n{'all checks passed' if not failed else f'{failed} check(s) failed'} in {seconds:.1f} s"

@@ -5,7 +5,10 @@ Like Cloudflare Pages, a missing page is answered with the nearest `404.html` up
 folder tree (so /guide/ru/nothing/ gets ru/404.html), with status 404. Optionally:
 - `headers=True`: the rules of the site's `_headers` file (Netlify / Cloudflare
   Pages format: a path pattern, then indented `Name: value` lines) are applied;
-- `gzip=True`: text responses are gzip-compressed when the browser accepts it.
+- `gzip=True`: text responses are gzip-compressed when the browser accepts it;
+- `redirects=True`: missing pages are answered as Netlify does, by the rules of the
+  site's `_redirects` file (`/from/*  /to/404.html  404`: the first rule whose
+  pattern matches serves its target with that status), else the root 404.html.
 """
 
 from __future__ import annotations
@@ -47,10 +50,22 @@ def read_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
+def read_redirects_file(path: Path) -> list[tuple[str, str, int]]:
+    """The rules of a `_redirects` file: [(from pattern, to, status), …]."""
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and not parts[0].startswith("#"):
+            status = int(parts[2].rstrip("!")) if len(parts) > 2 else 301
+            rules.append((parts[0], parts[1], status))
+    return rules
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the site folder under SUBPATH only; anything else is a 404."""
 
     rules: list = []
+    redirects: list | None = None
     compress = False
 
     def translate_path(self, path):
@@ -89,6 +104,10 @@ class _Handler(SimpleHTTPRequestHandler):
     def _not_found(self):
         """The nearest 404.html up the folder tree, with status 404."""
         clean = self.path.split("?", 1)[0]
+        if self.redirects is not None:
+            rule = next((r for r in self.redirects if fnmatch.fnmatchcase(clean, r[0])), None)
+            target, status = (rule[1], rule[2]) if rule else (SUBPATH + "404.html", 404)
+            return self._send_file(self.translate_path(target), HTTPStatus(status))
         if clean.startswith(SUBPATH):
             rel = clean[len(SUBPATH):].strip("/").split("/")
             for depth in range(len(rel), -1, -1):
@@ -103,19 +122,31 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND)
         return None
 
+    def _send_file(self, path: str, status: HTTPStatus):
+        if not os.path.isfile(path):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        body = Path(path).read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
 def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool = False,
-          gzip: bool = False):
+          gzip: bool = False, redirects: bool = False):
     """Serve `directory` under SUBPATH on 127.0.0.1; yields the base URL."""
     if sock is None:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
     rules = read_headers_file(Path(directory) / "_headers") if headers else []
-    handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip})
+    moves = read_redirects_file(Path(directory) / "_redirects") if redirects else None
+    handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip, "redirects": moves})
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()

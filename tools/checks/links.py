@@ -173,14 +173,26 @@ def external_links(site_dir: Path) -> dict[str, set[str]]:
     return found
 
 
-def forbidden_links(site_dir: Path, site_url: str, domains: list[str]) -> list[str]:
-    """Links outside the allowlist (the site's own absolute URLs excepted),
-    promotional contacts, and any asset (src, stylesheet) from another origin."""
+def report_prefix(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str | None:
+    """The "report a mistake" links' target: `extra.repository` in mkdocs.yml + /issues/new?"""
+    m = re.search(r"^extra:\n(?:[ \t]+.*\n|[ \t]*\n)*?[ \t]+repository:[ \t]*(\S+)",
+                  mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    return m.group(1).rstrip("/") + "/issues/new?" if m else None
+
+
+def forbidden_links(site_dir: Path, site_url: str, domains: list[str],
+                    report: str | None = None) -> list[str]:
+    """Links outside the allowlist (the site's own absolute URLs and the "report a
+    mistake" links to the project's issue tracker excepted), promotional contacts,
+    and any asset (src, stylesheet) from another origin."""
     errors = []
     own = site_url.rstrip("/") + "/"
+    report = report or report_prefix()
     for url, where in sorted(external_links(site_dir).items()):
         places = ", ".join(sorted(where)[:3]) + (" …" if len(where) > 3 else "")
         if url.startswith(own):
+            continue
+        if report and url.startswith(report) and all("<a href>" in w for w in where):
             continue
         if any("<a href>" not in w for w in where):
             errors.append(f"{url}: loaded from another origin as an asset in {places}")

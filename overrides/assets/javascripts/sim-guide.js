@@ -119,4 +119,24 @@
     });
   }).observe(article, { childList: true, subtree: true });
   scan(article);
+
+/* -- Freshness: the note under the H1 warns once the reader's own clock is past its
+ * review-by date (last_reviewed + 6 months, overrides/hooks/freshness.py), so an old
+ * build or a saved copy warns too. The warning text is already in the page, hidden;
+ * the inline script in <head> shows it before the first paint (html.sim-stale), so
+ * nothing moves; this marks the note data-stale and unhides the text for good. */
+(function () {
+  "use strict";
+
+  var note = document.querySelector("[data-freshness]");
+  if (!note) { return; }
+  var by = note.getAttribute("data-review-by") || "";
+  var now = new Date();
+  var today = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" +
+    ("0" + now.getDate()).slice(-2);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(by) || today <= by) { return; }
+  document.documentElement.classList.add("sim-stale");
+  note.setAttribute("data-stale", "");
+  var warning = note.querySelector("[data-freshness-stale]");
+  if (warning) { warning.hidden = false; }
 })();
