@@ -1,0 +1,75 @@
+"""One claim, one place (issue 16): shared passages in docs/<lang>/_includes/ and
+where they must show. How an include is expanded, and that a change to one shows on
+every page, is proven on the mini site (tests/test_checkers.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import DOCS, LANGS
+
+INCLUDE = re.compile(r"^\s*\[\[include:([a-z0-9-]+)\]\]\s*$", re.M)
+
+# The IMEI rule, in the words each language's warning uses: where keepers and movers read.
+IMEI_WORDS = {
+    "en": "In another phone the SIM stops working until the carrier updates the contract",
+    "ru": "В другом телефоне SIM-карта перестаёт работать, пока оператор не внесёт в договор IMEI",
+    "zh": "换到另一部手机后，SIM 卡就无法使用",
+}
+IMEI_SECTIONS = {
+    "leaving/": ["before-you-leave", "keep-from-abroad"],
+    "cards/number-keeping/": ["steps"],
+    "cards/physical-sim/": ["lost-or-stolen"],
+}
+
+
+def uses() -> dict[str, set[str]]:
+    """Include name -> pages (lang/rel) that include it."""
+    out: dict[str, set[str]] = {}
+    for lang in LANGS:
+        for path in (DOCS / lang).rglob("*.md"):
+            if "_includes" in path.parts:
+                continue
+            for name in INCLUDE.findall(path.read_text(encoding="utf-8")):
+                out.setdefault(name, set()).add(f"{lang}/{path.relative_to(DOCS / lang).as_posix()}")
+    return out
+
+
+def test_every_include_exists_in_every_language_and_is_used():
+    used = uses()
+    names = {p.stem for lang in LANGS for p in (DOCS / lang / "_includes").glob("*.md")}
+    for name in names | set(used):
+        for lang in LANGS:
+            assert (DOCS / lang / "_includes" / f"{name}.md").is_file(), f"{lang}: no include {name}"
+    assert names <= set(used), f"includes used by no page: {sorted(names - set(used))}"
+
+
+def test_shared_claims_are_included_not_copied():
+    used = uses()
+    # each claim that more than one page makes, shown on at least two pages per language
+    for name in ("who-may-act", "ways-a-contract-ends", "refund-account", "keep-alive",
+                 "contacts-without-sim", "imei", "cooling-restore", "office-first"):
+        for lang in LANGS:
+            pages = {p for p in used.get(name, ()) if p.startswith(lang + "/")}
+            assert len(pages) >= 2, f"{lang}: include {name} shown on {sorted(pages)}"
+
+
+def section(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    level = html.rfind("<h", 0, start)
+    tag = html[level:level + 3]
+    end = html.find(f"<{tag[1:]}", start + 1) if tag == "<h2" else html.find("<h2", start + 1)
+    return html[start:end if end != -1 else None]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", sorted(IMEI_SECTIONS))
+def test_the_imei_rule_shows_where_keepers_and_movers_read(site, lang, page):
+    html = site.page(lang, page).read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    for anchor in IMEI_SECTIONS[page]:
+        part = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section(html, anchor)))
+        assert IMEI_WORDS[lang] in part, f"{lang}/{page}#{anchor}: the IMEI rule is missing"
+    assert IMEI_WORDS[lang] in text
