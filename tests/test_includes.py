@@ -50,7 +50,7 @@ def test_shared_claims_are_included_not_copied():
     used = uses()
     # each claim that more than one page makes, shown on at least two pages per language
     for name in ("who-may-act", "ways-a-contract-ends", "refund-account", "keep-alive",
-                 "contacts-without-sim", "imei", "cooling-restore", "office-first"):
+                 "contacts-without-sim", "imei", "cooling-restore", "office-first", "gosuslugi-route"):
         for lang in LANGS:
             pages = {p for p in used.get(name, ()) if p.startswith(lang + "/")}
             assert len(pages) >= 2, f"{lang}: include {name} shown on {sorted(pages)}"
