@@ -73,3 +73,30 @@ def test_the_imei_rule_shows_where_keepers_and_movers_read(site, lang, page):
         part = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section(html, anchor)))
         assert IMEI_WORDS[lang] in part, f"{lang}/{page}#{anchor}: the IMEI rule is missing"
     assert IMEI_WORDS[lang] in text
+
+
+# Terms agreed in the native edit (issue 16): each variant is refused by the glossary check.
+REFUSED = {
+    "zh": ["回国后", "代办人", "号码持有人", "合约持有人", "我想退还账户余额", "账户余额", "不活跃费",
+           "一通收费电话", "海牙认证", "和 Госуслуги 验证码", "绑定的账户", "您的套餐"],
+    "ru": ["собственный салон", "Владелец договора", "владелец номера", "отметку о приёме",
+           "за всё время отъезда", "если вы ещё вошли в аккаунт"],
+    "en": ["stamped: отметка о приёме"],
+}
+ACCEPTED = {
+    "zh": ["回到俄罗斯", "代理人", "机主", "我想申请退还余额", "余额", "闲置扣费", "附加证明书（апостиль，即海牙认证）",
+           "「Если я расторгну договор через Госуслуги」", "流量套餐"],
+    "ru": ["фирменный салон", "абонент", "отметку о принятии", "пока вас не будет"],
+    "en": ["stamped: отметка о принятии"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_agreed_terms_are_held_by_the_glossary(lang):
+    from tools.checks.glossary import rules
+    patterns = rules(DOCS)[lang]
+    for text in REFUSED[lang]:
+        assert any(p.search(text) for p, _, _ in patterns), f"{lang}: '{text}' is not refused"
+    for text in ACCEPTED[lang]:
+        hits = [shown for p, shown, _ in patterns if p.search(text)]
+        assert not hits, f"{lang}: '{text}' refused by {hits}"
