@@ -100,3 +100,16 @@ def test_the_agreed_terms_are_held_by_the_glossary(lang):
     for text in ACCEPTED[lang]:
         hits = [shown for p, shown, _ in patterns if p.search(text)]
         assert not hits, f"{lang}: '{text}' refused by {hits}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contacts_table_carries_one_mark_for_the_carrier(site, lang):
+    """Issue 16, item 7: in the MTS contacts table one mark names MTS; each value keeps
+    a bare ⚠ with the same link and words for screen readers."""
+    html = site.page(lang, "carriers/mts/").read_text(encoding="utf-8")
+    part = section(html, "contacts")
+    assert part.count('class="sim-check-block"') == 1, f"{lang}: block mark"
+    full = re.findall(r'<a class="sim-check" href="https://mts.ru/"', part)
+    short = re.findall(r'<a class="sim-check sim-check-short" href="https://mts.ru/"[^>]*aria-label="[^"]+"', part)
+    assert len(full) == 1, f"{lang}: {len(full)} full marks in the table's section"
+    assert len(short) >= 3, f"{lang}: {len(short)} bare marks"
