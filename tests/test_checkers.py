@@ -285,3 +285,136 @@ def test_unknown_carrier_in_a_check_mark_stops_the_build(mini):
     code, log = build(mini)
     assert code != 0
     assert "docs/en/other.md:10: unknown carrier 'tele3' in [[check:…]]" in log, log[-2000:]
+
+
+# -- includes ([[include:NAME]]) and block marks ([[check-block:…]]) ------------------
+
+CLAIM = {
+    "en": "Only the holder may end the contract. Call [[fact:mts.short]] ([steps](other.md#steps)).",
+    "ru": "Расторгнуть договор может только абонент. Звоните [[fact:mts.short]] ([шаги](other.md#steps)).",
+    "zh": "只有机主本人可以注销合约。请拨打 [[fact:mts.short]]（[步骤](other.md#steps)）。",
+}
+
+
+def add_include(root: Path, name: str = "claim", pages=("index.md", "other.md")) -> None:
+    for lang, text in CLAIM.items():
+        folder = root / "docs" / lang / "_includes"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{name}.md").write_text(text + "\n", encoding="utf-8")
+        for page in pages:
+            path = root / "docs" / lang / page
+            body = path.read_text(encoding="utf-8")
+            head, sep, tail = body.partition("\n## ")
+            path.write_text(f"{head}\n[[include:{name}]]\n{sep}{tail}", encoding="utf-8")
+
+
+def html_of(root: Path, lang: str, page: str) -> str:
+    base = root / "site" / ("" if lang == "zh" else lang)
+    return (base / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_included_claim_shows_on_every_page_and_changes_everywhere(mini):
+    add_include(mini)
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    assert not parity_check(mini / "docs")
+    for lang in ("zh", "ru", "en"):
+        for page in ("", "other"):
+            html = html_of(mini, lang, page)
+            assert CLAIM[lang].split("[[")[0].strip() in html, f"{lang}/{page}"
+            assert 'data-fact="mts.short"' in html  # its markers are expanded, not left raw
+            assert "[[" not in html.split("<article", 1)[1].split("</article>")[0], f"{lang}/{page}"
+    assert not (mini / "site" / "en" / "_includes").exists()  # excluded from the build
+    # one edit of the included file changes every page that shows it
+    for lang in ("zh", "ru", "en"):
+        edit(mini / f"docs/{lang}/_includes/claim.md", "[[fact:mts.short]]", "[[fact:mts.short]] CHANGED-ONCE")
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    for lang in ("zh", "ru", "en"):
+        for page in ("", "other"):
+            assert "CHANGED-ONCE" in html_of(mini, lang, page), f"{lang}/{page}"
+
+
+def test_links_in_an_include_are_rebased_for_the_including_page(tmp_path):
+    import includes  # overrides/hooks (on sys.path through tools.checks.parity)
+
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "_includes" / "x.md").write_text(
+        "See [steps](cards/esim.md#steps), [here](#here), [site](https://mts.ru/x.md).\n"
+    )
+    text, origins = includes.expand("a\n  [[include:x]]\nb", tmp_path, "page.md", 3, depth=1)
+    assert text.split("\n")[1] == (
+        "  See [steps](../cards/esim.md#steps), [here](#here), [site](https://mts.ru/x.md)."
+    )
+    assert origins == ["page.md:4", f"{tmp_path}/_includes/x.md:1", "page.md:6"]
+
+
+def test_unknown_include_stops_the_build_naming_file_and_line(mini):
+    edit(mini / "docs/ru/other.md", "1. Позвоните", "[[include:no-such-claim]]\n\n1. Позвоните")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/ru/other.md:9: unknown include 'no-such-claim' (no file docs/ru/_includes/no-such-claim.md)" in log, log[-2000:]
+
+
+def test_a_bad_marker_in_an_include_is_reported_in_the_included_file(mini):
+    add_include(mini)
+    edit(mini / "docs/en/_includes/claim.md", "[[fact:mts.short]]", "[[fact:mts.nope]]")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/en/_includes/claim.md:1: unknown fact key 'mts.nope'" in log, log[-2000:]
+
+
+def test_an_include_marker_inside_text_is_refused(mini):
+    edit(mini / "docs/en/other.md", "1. Call", "1. See [[include:claim]] and call")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/en/other.md:9: an [[include:NAME]] marker must stand alone on its line" in log, log[-2000:]
+
+
+def test_parity_sees_include_drift_and_included_files(mini):
+    add_include(mini, pages=("other.md",))
+    edit(mini / "docs/ru/other.md", "[[include:claim]]\n", "")
+    problems = "\n".join(parity_check(mini / "docs"))
+    assert "ru/other.md: includes differ from en: [] != ['claim']" in problems, problems
+    # the included file itself is compared across languages
+    edit(mini / "docs/zh/_includes/claim.md", "[[fact:mts.short]]", "[[fact:mts.site]]")
+    problems = "\n".join(parity_check(mini / "docs"))
+    assert "zh/_includes/claim.md: fact keys differ from en" in problems, problems
+    assert "zh/other.md: fact keys differ from en" in problems, problems
+
+
+def test_hedges_count_what_an_include_adds(mini):
+    from tools.checks.hedges import check as hedge_check
+    folder = mini / "docs/en/_includes"
+    folder.mkdir()
+    (folder / "doubt.md").write_text("We could not confirm this. We could not verify that. Not confirmed.\n")
+    edit(mini / "docs/en/other.md", "1. Call", "[[include:doubt]]\n\n1. Call")
+    problems = hedge_check(mini / "docs", pages=("other.md",), budget=2)
+    assert problems and "docs/en/_includes/doubt.md:1" in problems[0], problems
+
+
+def test_a_block_mark_replaces_the_per_line_marks_of_its_carrier(mini):
+    block = ("[[check-block:mts]]\n\n- A [[fact:mts.short]]\n- B [[fact:mts.tollfree]]\n"
+             "- C [[fact:beeline.short]]\n\n[[/check-block]]\n\n## Sources")
+    for lang, heading in (("en", "## Sources"), ("ru", "## Источники"), ("zh", "## 来源")):
+        edit(mini / f"docs/{lang}/other.md", heading, block.replace("## Sources", heading))
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    html = html_of(mini, "en", "other")
+    assert html.count("check the values marked ⚠ below with MTS") == 1
+    assert html.count("⚠</span> check with MTS</a>") == 1  # step 1 of the page, outside the block
+    assert html.count('class="sim-check sim-check-short" href="https://mts.ru/"') == 2
+    assert 'aria-label="check with MTS"' in html  # the bare ⚠ keeps its words for screen readers
+    assert "⚠</span> check with Beeline</a>" in html  # another carrier keeps its own mark
+    assert not parity_check(mini / "docs")
+    edit(mini / "docs/ru/other.md", "[[check-block:mts]]", "")
+    edit(mini / "docs/ru/other.md", "[[/check-block]]", "")
+    problems = "\n".join(parity_check(mini / "docs"))
+    assert "ru/other.md: block marks differ from en" in problems, problems
+
+
+def test_an_unclosed_block_mark_stops_the_build(mini):
+    edit(mini / "docs/en/other.md", "1. Call", "[[check-block:mts]]\n\n1. Call")
+    code, log = build(mini)
+    assert code != 0
+    assert "docs/en/other.md:9: [[check-block:mts]] is never closed" in log, log[-2000:]

@@ -10,6 +10,11 @@ Markers, usable anywhere in a page's Markdown:
                                 statement written in prose (links the carrier's site)
     [[inference]]               the "our inference" mark after a safe default that we
                                 derive from a rule (links the explanation on the About page)
+    [[include:NAME]]            alone on its line: docs/<lang>/_includes/NAME.md, expanded
+                                first, so its markers are checked and rendered (includes.py)
+    [[check-block:mts]] … [[/check-block]]
+                                one "check with MTS" mark for a list or table of several
+                                medium MTS facts: inside, each such fact shows only ⚠
 
 Bad input stops the build with the file and line: an unknown key, a low-confidence
 fact, a malformed marker, a source or fact URL outside `allowed_domains`.
@@ -31,10 +36,13 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).parent))
 import common  # noqa: E402  (common.LANGS: read when a build starts)
 import facts_data  # noqa: E402
+import includes  # noqa: E402
 from facts_data import domain_allowed  # noqa: E402,F401  (tests use it from here)
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
+BLOCK_OPEN = re.compile(r"^check-block:([a-z0-9]+)$")
+BLOCK_CLOSE = "/check-block"
 INFERENCE_BODY = "inference"
 # Where [[inference]] links: the About page's explanation (relative to the docs language root).
 INFERENCE_TARGET = "about.md#our-inference"
@@ -117,7 +125,7 @@ def render_value(fact: dict, lang: str) -> str:
     raise AssertionError(kind)  # validated in load()
 
 
-def render_fact(key: str, lang: str, where: str) -> str:
+def render_fact(key: str, lang: str, where: str, block: str | None = None) -> str:
     data = load()
     fact = data["facts"].get(key)
     if fact is None:
@@ -131,7 +139,9 @@ def render_fact(key: str, lang: str, where: str) -> str:
     mark = ""
     if fact["confidence"] == "medium":
         carrier = fact.get("carrier")
-        if carrier:
+        if carrier and carrier == block:
+            mark = " " + short_mark(carrier, lang)
+        elif carrier:
             mark = " " + check_mark(carrier, lang)
         else:
             mark = " " + _mark(fact["source"], ui(lang)["check_source"], lang)
@@ -151,6 +161,19 @@ def _mark(href: str, text: str, lang: str) -> str:
 
 def check_mark(carrier: str, lang: str, where: str = "") -> str:
     """The "check with <carrier>" mark, linking the carrier's official site."""
+    name, verify = _carrier_name(carrier, lang, where)
+    return _mark(verify, ui(lang)["check_carrier"].format(carrier=name), lang)
+
+
+def mark_words(lang: str) -> dict:
+    """The marks: part of docs/_data/ui/<lang>.yml (the one mark above a block)."""
+    try:
+        return common.words(lang)["marks"]
+    except (common.WordsError, KeyError) as exc:
+        raise PluginError(f"docs/_data/ui/{lang}.yml: no marks: words ({exc})") from None
+
+
+def _carrier_name(carrier: str, lang: str, where: str = "") -> tuple[str, str]:
     data = load()
     info = data["carriers"].get(carrier)
     if info is None:
@@ -160,8 +183,25 @@ def check_mark(carrier: str, lang: str, where: str = "") -> str:
         )
     # the genitive where a language's check_carrier needs it ("уточните у МТС")
     name = info.get(f"{lang}_genitive") or facts_data.in_lang(info["name"], lang)
-    verify = data["facts"][info["site"]]["value"]
-    return _mark(verify, ui(lang)["check_carrier"].format(carrier=name), lang)
+    return name, data["facts"][info["site"]]["value"]
+
+
+def block_mark(carrier: str, lang: str, where: str = "") -> str:
+    """The one mark above a block of medium facts of one carrier."""
+    name, verify = _carrier_name(carrier, lang, where)
+    text = mark_words(lang)["check_block"].format(carrier=name)
+    return f'<p class="sim-check-block">{_mark(verify, text, lang)}</p>'
+
+
+def short_mark(carrier: str, lang: str) -> str:
+    """Inside a block: the same link, shown as ⚠ alone (its words for screen readers)."""
+    name, verify = _carrier_name(carrier, lang)
+    text = mark_words(lang)["check_short"].format(carrier=name)
+    return (
+        f'<a class="sim-check sim-check-short" href="{html.escape(verify)}" '
+        f'title="{html.escape(ui(lang)["check_title"])}" aria-label="{html.escape(text)}">'
+        f'<span aria-hidden="true">⚠</span></a>'
+    )
 
 
 def inference_mark(lang: str, page_src: str) -> str:
@@ -244,31 +284,59 @@ def page_where(page, config) -> str:
     return _rel(src.resolve())
 
 
-def expand(markdown: str, lang: str, where: str, offset: int = 0, page_src: str = "") -> str:
+def expand(
+    markdown: str, lang: str, where: str, offset: int = 0, page_src: str = "",
+    origins: list[str] | None = None,
+) -> str:
     """Replace every marker; `offset` is the number of front-matter lines that
     MkDocs removed, so that reported line numbers match the file; `page_src` is
-    the page's path inside its language folder (for relative links)."""
+    the page's path inside its language folder (for relative links); `origins`,
+    after includes were expanded, names the file and line of each line."""
+    block: dict[str, str | None] = {"carrier": None, "at": None}
+
+    def place(pos: int) -> str:
+        index = markdown.count("\n", 0, pos)
+        if origins is not None:
+            return origins[index]
+        return f"{where}:{index + 1 + offset}"
 
     def replace(match: re.Match) -> str:
-        here = f"{where}:{markdown.count(chr(10), 0, match.start()) + 1 + offset}"
+        here = place(match.start())
         body = match.group(1).strip()
         if body == INFERENCE_BODY:
             return inference_mark(lang, page_src)
+        b = BLOCK_OPEN.match(body)
+        if b:
+            if block["carrier"]:
+                raise PluginError(f"{here}: [[check-block:…]] inside another (opened at {block['at']})")
+            block.update(carrier=b.group(1), at=here)
+            return block_mark(b.group(1), lang, here)
+        if body == BLOCK_CLOSE:
+            if not block["carrier"]:
+                raise PluginError(f"{here}: [[/check-block]] without [[check-block:CARRIER]]")
+            block.update(carrier=None, at=None)
+            return ""
         c = CHECK_BODY.match(body)
         if c:
+            if c.group(1) == block["carrier"]:
+                return short_mark(c.group(1), lang)
             return check_mark(c.group(1), lang, here)
         m = MARKER_BODY.match(body)
         if not m:
             raise PluginError(
                 f"{here}: malformed marker '[[{body}]]' (use [[fact:KEY]], "
-                "[[fact:KEY|ru]], [[source:KEY]], [[check:CARRIER]] or [[inference]])"
+                "[[fact:KEY|ru]], [[source:KEY]], [[check:CARRIER]], [[inference]], "
+                "[[include:NAME]] or [[check-block:CARRIER]] … [[/check-block]])"
             )
         kind, key, forced = m.groups()
         if kind == "fact":
-            return render_fact(key, forced or lang, here)
+            return render_fact(key, forced or lang, here, block["carrier"])
         return render_source(key, forced or lang, here)
 
-    return MARKER.sub(replace, markdown)
+    out = MARKER.sub(replace, markdown)
+    if block["carrier"]:
+        raise PluginError(f"{block['at']}: [[check-block:{block['carrier']}]] is never closed ([[/check-block]])")
+    return out
 
 
 def front_matter_lines(page) -> int:
@@ -302,14 +370,14 @@ def low_values(data: dict) -> dict[str, str]:
     return out
 
 
-def check_plain_text(markdown: str, where: str, offset: int) -> None:
+def check_plain_text(markdown: str, where: str, offset: int, origins: list[str] | None = None) -> None:
     """Stop the build when a page types, outside [[…]] markers, what only a fact may
     say (a code or a phone number), a low-confidence value, or a URL outside
     `allowed_domains`."""
     data = load()
     lows = low_values(data)
-    for number, line in enumerate(markdown.split("\n"), start=1 + offset):
-        here = f"{where}:{number}"
+    for index, line in enumerate(markdown.split("\n")):
+        here = origins[index] if origins is not None else f"{where}:{index + 1 + offset}"
         text = MARKER.sub(" ", line)
         for url in URL.findall(text):
             if not domain_allowed(url, data["allowed_domains"]):
@@ -335,10 +403,22 @@ def check_plain_text(markdown: str, where: str, offset: int) -> None:
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     where, offset = page_where(page, config), front_matter_lines(page)
-    check_plain_text(markdown, where, offset)
-    return expand(
-        markdown, page_lang(config), where, offset, lang_relative(page.file.src_uri),
-    )
+    lang, page_src = page_lang(config), lang_relative(page.file.src_uri)
+    try:
+        markdown, origins = includes.expand(
+            markdown, lang_dir(page, page_src), where, offset, page_src.count("/"),
+            show=lambda p: _rel(p.resolve()),
+        )
+    except includes.IncludeError as exc:
+        raise PluginError(str(exc)) from None
+    check_plain_text(markdown, where, offset, origins)
+    return expand(markdown, lang, where, offset, page_src, origins)
+
+
+def lang_dir(page, page_src: str) -> Path:
+    """docs/<lang>/ of a page (where its _includes/ folder is)."""
+    src = Path(page.file.abs_src_path)
+    return src.parents[page_src.count("/")]
 
 
 def lang_relative(src_uri: str) -> str:

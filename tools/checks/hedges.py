@@ -24,6 +24,9 @@ PAGES = ("carriers/mts.md", "carriers/beeline.md", "carriers/megafon.md", "carri
 BUDGET = 2
 EXEMPT = ("unconfirmed", "sources")
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
+import includes  # noqa: E402  (included passages count where they are shown)
+
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)|\{\s*#[\w-]+\s*\}")
 SECTION = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 
@@ -31,7 +34,15 @@ SECTION = re.compile(r"^#{2}\s.*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 def hedges(path: Path, pattern: re.Pattern) -> list[tuple[int, str]]:
     """(line, phrase) for each hedge (`pattern`) outside the exempt sections."""
     hits, section = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    lang_dir = path.parent
+    for parent in path.parents:
+        if parent.name in LANGS:
+            lang_dir = parent
+            break
+    depth = len(path.relative_to(lang_dir).parts) - 1
+    text, origins = includes.expand(path.read_text(encoding="utf-8"), lang_dir, str(path), 0, depth)
+    for origin, line in zip(origins, text.split("\n")):
+        number = origin.rsplit(":", 1)[1] if origin.startswith(str(path) + ":") else origin
         m = SECTION.match(line)
         if m:
             section = m.group(1)

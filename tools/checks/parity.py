@@ -20,6 +20,9 @@ import yaml
 
 from tools.languages import FALLBACK_LANG, LANGS
 REFERENCE = FALLBACK_LANG  # mismatches are reported against the English version
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
+import includes  # noqa: E402  (the build's own include expansion, not a copy)
+
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
@@ -29,7 +32,8 @@ TASK = re.compile(r"^\s*[-*]\s+\[[ xX]\]\s")
 TABLE_ROW = re.compile(r"^\s*\|")
 FACT = re.compile(r"\[\[\s*fact:([^\]\s|]+)(?:\|[a-z]+)?\s*\]\]")
 SOURCE = re.compile(r"\[\[\s*source:([^\]\s]+)\s*\]\]")
-CHECK = re.compile(r"\[\[\s*check:([^\]\s]+)\s*\]\]")
+CHECK = re.compile(r"\[\[\s*check(?:-block)?:([^\]\s]+)\s*\]\]")
+CHECK_BLOCK = re.compile(r"\[\[\s*check-block:([^\]\s]+)\s*\]\]")
 INFERENCE = re.compile(r"\[\[\s*inference\s*\]\]")
 LINK = re.compile(r"\]\(([^)\s]+?\.md(?:#[^)\s]*)?)\)|href=\"([^\"]+?\.md(?:#[^\"]*)?)\"")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -61,15 +65,32 @@ def split_front_matter(text: str, where: str = "page") -> tuple[dict, list[str],
     return meta, text[m.end():].split("\n"), offset
 
 
+def lang_root(path: Path) -> tuple[Path, int]:
+    """The language folder a page is in (docs/<lang>/) and the page's depth below it."""
+    for depth, parent in enumerate(path.parents):
+        if parent.name in LANGS:
+            return parent, depth
+    return path.parent, 0
+
+
 def skeleton(path: Path) -> dict:
-    """The language-independent structure of one Markdown page."""
+    """The language-independent structure of one Markdown page, its includes
+    expanded (the same include markers in the same places count as parity; the
+    included files are compared as pages of their own as well)."""
     meta, lines, offset = split_front_matter(path.read_text(encoding="utf-8"), _where(path))
+    root, depth = lang_root(path)
+    included = includes.names("\n".join(lines))
+    try:
+        text, origins = includes.expand("\n".join(lines), root, _where(path), offset, depth, show=_where)
+    except includes.IncludeError as exc:
+        raise PageError(str(exc)) from None
+    lines = text.split("\n")
     headings, missing_ids, lists, admonitions = [], [], [], []
     tasks = rows = 0
     in_fence = False
     current: dict[int, int] = {}  # indent -> count of the list being read
     body = "\n".join(lines)
-    for number, line in enumerate(lines, start=offset + 1):
+    for origin, line in zip(origins, lines):
         if FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -81,7 +102,7 @@ def skeleton(path: Path) -> dict:
             if m:
                 headings.append((len(h.group(1)), m.group(1)))
             else:
-                missing_ids.append(f"line {number}: heading without an explicit {{ #id }}")
+                missing_ids.append(f"{origin}: heading without an explicit {{ #id }}")
         o = ORDERED.match(line)
         if o:
             indent, n = len(o.group(1)), int(o.group(2))
@@ -101,6 +122,7 @@ def skeleton(path: Path) -> dict:
     links = Counter(a or b for a, b in LINK.findall(body))
     return {
         "front matter": {k: v for k, v in meta.items() if k not in TRANSLATED_META},
+        "includes": included,
         "heading ids": headings,
         "headings without id": missing_ids,
         "steps per numbered list": lists,
@@ -110,6 +132,7 @@ def skeleton(path: Path) -> dict:
         "fact keys": Counter(FACT.findall(body)),
         "source keys": Counter(SOURCE.findall(body)),
         "check-with-carrier marks": Counter(CHECK.findall(body)),
+        "block marks": Counter(CHECK_BLOCK.findall(body)),
         "inference marks": len(INFERENCE.findall(body)),
         "internal link targets": links,
     }
