@@ -119,6 +119,7 @@
     });
   }).observe(article, { childList: true, subtree: true });
   scan(article);
+})();
 
 /* -- Freshness: the note under the H1 warns once the reader's own clock is past its
  * review-by date (last_reviewed + 6 months, overrides/hooks/freshness.py), so an old
