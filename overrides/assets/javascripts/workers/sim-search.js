@@ -47,7 +47,11 @@
       lang = (data.data.config.lang || ["en"])[0];
       vocabulary = self.SimQuery.vocabularyOf(data.data.docs, data.data.config.separator);
     } else if (data && data.type === QUERY && typeof data.data === "string") {
-      return { type: QUERY, data: self.SimQuery.normalise(data.data, options()) };
+      // Should the normaliser ever fail, the query goes on as typed: a worker that
+      // throws sends no answer, and the previous results would stay on screen.
+      var query;
+      try { query = self.SimQuery.normalise(data.data, options()); } catch (e) { query = data.data; }
+      return { type: QUERY, data: typeof query === "string" ? query : data.data };
     }
     return data;
   }
