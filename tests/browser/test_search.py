@@ -100,3 +100,32 @@ def test_a_word_that_names_an_object_property_is_searched_like_any_word(site, si
         results = wait_for_results(page)
         assert results == [], f"{lang}: {word!r} left results on screen: {results[:3]}"
     assert not rec.console_errors, rec.console_errors
+
+
+PASTED = {"zh": "保号", "ru": "договора", "en": "cancel"}
+
+
+@pytest.mark.parametrize("how", ["fill", "paste-event", "insert-text"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pasted_or_dictated_query_is_searched_without_a_key(site, site_page, lang, how):
+    """Text that arrives without a key press (pasted, dictated, chosen from a
+    keyboard's suggestions) is searched: only an input event, no keyup."""
+    page, rec = site_page()
+    page.goto(site.page_url(lang), wait_until="networkidle")
+    # search is ready (its index loaded) and answered a typed query with nothing
+    assert search(page, "qqqzzz") == []
+    field = page.locator("input.md-search__input")
+    if how == "fill":
+        field.fill(PASTED[lang])
+    elif how == "paste-event":
+        field.evaluate("""(el, text) => {
+            el.value = text;
+            el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: null }));
+        }""", PASTED[lang])
+    else:
+        field.evaluate("el => el.select()")
+        page.keyboard.insert_text(PASTED[lang])
+    results = wait_for_results(page)
+    assert results, f"{lang}: nothing found for {PASTED[lang]!r} entered by {how}"
+    assert all(r.startswith(site.page_url(lang)) for r in results), results
+    assert not rec.console_errors, rec.console_errors
