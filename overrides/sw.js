@@ -5,7 +5,8 @@
  * (offline/<lang>.json, written by overrides/hooks/offline_save.py: every page of that
  * language, the assets and its search index) into a cache named after this
  * build's version, reporting progress. Requests are answered from the network when
- * it answers in time, otherwise from the saved copy. A new build has a new version:
+ * it answers in time, otherwise from the saved copy; a page the copy does not hold
+ * gets a saved 404 page (savedNotFound). A new build has a new version:
  * on activation the saved languages are saved again under it and old caches go.
  */
 "use strict";
@@ -117,6 +118,30 @@ function fromCache(request) {
   });
 }
 
+/* A page the saved copy does not hold (a mistyped address, a language not saved),
+ * with the network off: the saved 404 page of the address's language, else the
+ * default language's (the site root's 404.html), else any saved language's, with
+ * status 404, as the host would answer. Undefined when none is saved. */
+function savedNotFound(request) {
+  var path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
+  var first = path.split("/")[0];
+  return caches.keys().then(function (names) {
+    var saved = names.filter(function (n) { return n.indexOf(PREFIX + VERSION + "-") === 0; }).map(langOf);
+    var candidates = [];
+    if (first && path.indexOf("/") > 0) candidates.push(first + "/404.html");
+    candidates.push("404.html");
+    saved.forEach(function (lang) { candidates.push(lang + "/404.html"); });
+    return candidates.reduce(function (found, url) {
+      return found.then(function (res) {
+        return res || fromCache(new Request(new URL(url, SCOPE)));
+      });
+    }, Promise.resolve(undefined));
+  }).then(function (res) {
+    if (!res) return undefined;
+    return new Response(res.body, { status: 404, statusText: "Not Found", headers: res.headers });
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
@@ -135,6 +160,9 @@ self.addEventListener("fetch", function (event) {
     }, function () {
       clearTimeout(timer);
       fromCache(request).then(function (res) {
+        if (res || request.mode !== "navigate") return res;
+        return savedNotFound(request);
+      }).then(function (res) {
         if (!settled) {
           settled = true;
           resolve(res || Response.error());

@@ -46,7 +46,8 @@ def head_alternates(html: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang,page", CASES, ids=IDS)
-def test_html_lang_and_hreflang(site, lang, page):
+def test_html_lang_and_hreflang(deployed_site, lang, page):
+    site = deployed_site  # at the root and under a sub-path
     html = site.page(lang, page).read_text(encoding="utf-8")
     assert re.search(rf'<html lang="{lang}"', html), f"{lang}/{page}: wrong <html lang>"
     alternates = head_alternates(html)
@@ -56,7 +57,8 @@ def test_html_lang_and_hreflang(site, lang, page):
 
 
 @pytest.mark.parametrize("lang,page", CASES, ids=IDS)
-def test_language_switcher_targets_same_page(site, lang, page):
+def test_language_switcher_targets_same_page(deployed_site, lang, page):
+    site = deployed_site  # at the root and under a sub-path
     html = site.page(lang, page).read_text(encoding="utf-8")
     here = site.page_url(lang, page)
     switcher = {}
@@ -95,7 +97,8 @@ def test_search_index_is_a_third_of_merged(site):
 
 
 @pytest.mark.parametrize("lang,page", CASES, ids=IDS)
-def test_search_config_points_at_language_index(site, lang, page):
+def test_search_config_points_at_language_index(deployed_site, lang, page):
+    site = deployed_site  # at the root and under a sub-path
     html = site.page(lang, page).read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
     assert urljoin(site.page_url(lang, page), config["base"]) == site.page_url(lang)
@@ -103,6 +106,28 @@ def test_search_config_points_at_language_index(site, lang, page):
     assert worker.startswith(site.url + "assets/javascripts/workers/sim-search.js?w=search.")
     assert (site.dir / "assets/javascripts/workers/sim-search.js").exists()
     assert (site.dir / "assets/javascripts/workers" / worker.split("?w=")[1]).exists()
+
+
+def config_of(html: str) -> dict:
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+MISSING = ("nothing/", "nothing", "a/b/c/", "a/b/c/x.html")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_search_config_points_at_language_index_wherever_it_is_served(deployed_site, lang):
+    """A host answers any missing address with the language's 404 page: its search
+    base and worker must resolve to the same place at every depth, at the root and
+    under a sub-path."""
+    site = deployed_site
+    html = (site.dir / lang_prefix(lang) / "404.html").read_text(encoding="utf-8")
+    config = config_of(html)
+    for missing in MISSING:
+        here = site.page_url(lang, missing)
+        assert urljoin(here, config["base"]) == site.page_url(lang), f"{here}: base {config['base']!r}"
+        worker = urljoin(here, config["search"])
+        assert worker.startswith(site.url + "assets/javascripts/workers/sim-search.js?w=search."), worker
 
 
 def test_no_instant_navigation(site):

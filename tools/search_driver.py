@@ -34,18 +34,23 @@ def clear_search(page) -> None:
 
 
 def wait_for_results(page, timeout: float = 10.0, settle: float = 0.35) -> list[str]:
-    """Result page URLs once the list has stopped changing (or the 'no results' text shows)."""
+    """Result page URLs once the list has stopped changing (or the 'no results' text
+    shows; "Initialising search" and "Type to start searching" are not an answer)."""
     deadline = time.monotonic() + timeout
     last, since = None, time.monotonic()
     while time.monotonic() < deadline:
         state = page.evaluate(
-            """(sel) => [document.querySelector('.md-search-result__meta')?.textContent || '',
-                         [...document.querySelectorAll(sel)].map(a => a.href)]""",
+            """(sel) => {
+                 const none = JSON.parse(document.getElementById('__config').textContent)
+                   .translations['search.result.none'];
+                 const meta = document.querySelector('.md-search-result__meta')?.textContent || '';
+                 return [meta, [...document.querySelectorAll(sel)].map(a => a.href), meta.trim() === none.trim()];
+               }""",
             RESULT_LINKS,
         )
         if state != last:
             last, since = state, time.monotonic()
-        elif time.monotonic() - since >= settle and (state[1] or state[0].strip()):
+        elif time.monotonic() - since >= settle and (state[1] or state[2]):
             pages = [urldefrag(href)[0].split("?")[0] for href in state[1]]
             return list(dict.fromkeys(pages))  # one entry per page, in rank order
         time.sleep(0.05)

@@ -1,5 +1,5 @@
-"""Serving a built site the way a static host does, under a sub-path (/guide/), on
-127.0.0.1: used by the tests and by `make bench`.
+"""Serving a built site the way a static host does, under a sub-path (/guide/) or at
+the root (`base="/"`), on 127.0.0.1: used by the tests and by `make bench`.
 
 Like Cloudflare Pages, a missing page is answered with the nearest `404.html` up the
 folder tree (so /guide/ru/nothing/ gets ru/404.html), with status 404. Optionally:
@@ -62,20 +62,22 @@ def read_redirects_file(path: Path) -> list[tuple[str, str, int]]:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves the site folder under SUBPATH only; anything else is a 404."""
+    """Serves the site folder under `base` only; anything else is a 404."""
 
     rules: list = []
     redirects: list | None = None
     compress = False
+    base = SUBPATH
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUBPATH):
+        if not clean.startswith(self.base):
             return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + clean[len(SUBPATH):])
+        return super().translate_path("/" + clean[len(self.base):])
 
     def end_headers(self):
-        path = self.path.split("?", 1)[0]
+        # a request line over 64 KiB is refused (414) before the path is parsed
+        path = getattr(self, "path", "").split("?", 1)[0]
         for pattern, headers in self.rules:
             if fnmatch.fnmatchcase(path, pattern):
                 for name, value in headers:
@@ -106,13 +108,18 @@ class _Handler(SimpleHTTPRequestHandler):
         clean = self.path.split("?", 1)[0]
         if self.redirects is not None:
             rule = next((r for r in self.redirects if fnmatch.fnmatchcase(clean, r[0])), None)
-            target, status = (rule[1], rule[2]) if rule else (SUBPATH + "404.html", 404)
+            target, status = (rule[1], rule[2]) if rule else (self.base + "404.html", 404)
             return self._send_file(self.translate_path(target), HTTPStatus(status))
-        if clean.startswith(SUBPATH):
-            rel = clean[len(SUBPATH):].strip("/").split("/")
-            for depth in range(len(rel), -1, -1):
-                page = Path(self.directory, *rel[:depth], "404.html")
-                if page.is_file() and all(p not in ("..", ".") for p in rel[:depth]):
+        if clean.startswith(self.base):
+            # the folders of the path that exist, from the site root down
+            folders = [Path(self.directory)]
+            for part in clean[len(self.base):].strip("/").split("/"):
+                if part in ("", ".", "..") or not _is_dir(folders[-1] / part):
+                    break
+                folders.append(folders[-1] / part)
+            for folder in reversed(folders):
+                page = folder / "404.html"
+                if _is_file(page):
                     body = page.read_bytes()
                     self.send_response(HTTPStatus.NOT_FOUND)
                     self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -137,16 +144,33 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+def _is_file(path: Path) -> bool:
+    """Like Path.is_file, but a name the file system refuses (too long) is no file."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool = False,
-          gzip: bool = False, redirects: bool = False):
-    """Serve `directory` under SUBPATH on 127.0.0.1; yields the base URL."""
+          gzip: bool = False, redirects: bool = False, base: str = SUBPATH):
+    """Serve `directory` under `base` (SUBPATH, or "/" for the root) on 127.0.0.1;
+    yields the site's URL. `redirects`: missing pages follow the site's _redirects."""
     if sock is None:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
     rules = read_headers_file(Path(directory) / "_headers") if headers else []
     moves = read_redirects_file(Path(directory) / "_redirects") if redirects else None
-    handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip, "redirects": moves})
+    handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip, "redirects": moves,
+                                                  "base": base})
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
@@ -155,7 +179,7 @@ def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool =
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}"
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}{base}"
     finally:
         server.shutdown()
         server.server_close()

@@ -154,10 +154,13 @@ def write_indexes(site_dir: Path, offline: bool, built: tuple[str, ...] | None =
 
 
 def search_base(base_url: str, lang: str) -> str:
-    """The language root, relative like base_url (or absolute on 404 pages)."""
+    """The language root: relative like base_url on pages ("..", "."), absolute like
+    base_url on 404 pages ("/" at the root, "/guide/" under a sub-path), because a
+    host serves a 404 page at any missing address and any depth."""
     base = base_url.rstrip("/")
     if lang != common.DEFAULT_LANG:
-        base = f"{base}/{lang}" if base not in ("", ".") else lang
+        # at the site root "/" (base ""), "ru/" would resolve against the missing page
+        base = f"{base}/{lang}" if base_url not in ("", ".", "./") else lang
     return base + "/"
 
 

@@ -75,3 +75,18 @@ def site_page(browser, site):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def deployed_page(browser, deployed_site):
+    """Like site_page, on the sub-path build and then on the root build."""
+    contexts = []
+
+    def make(**kwargs):
+        context, page, rec = open_page(browser, deployed_site.url, **kwargs)
+        contexts.append(context)
+        return page, rec
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -84,3 +84,62 @@ def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, site_page, s
     state = ticked(page)
     assert state[3] and sum(state) == 1, f"the tick was not remembered over {stored!r}"
     assert not rec.console_errors, rec.console_errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_index_html_address_keeps_the_same_ticks(site, site_page, lang):
+    """/checklist/ and /checklist/index.html are one page: one set of ticks."""
+    page, rec = site_page()
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
+    labels = page.locator(".md-typeset .task-list-item .sim-task-text")
+    labels.nth(2).click()
+    page.goto(site.page_url(lang, "checklist/index.html"), wait_until="load")
+    assert ticked(page)[2] and sum(ticked(page)) == 1, "index.html does not see the ticks"
+    labels.nth(4).click()
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
+    state = ticked(page)
+    assert state[2] and state[4] and sum(state) == 2, "a tick on index.html is not seen at checklist/"
+
+
+FILL_STORAGE = """() => {
+  // fill this origin's storage to the last character, as a full device does
+  let chunk = 'x'.repeat(1 << 20), i = 0;
+  while (chunk.length) {
+    try { localStorage.setItem('filler-' + (i++), chunk); }
+    catch (e) { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_full_storage_says_gently_that_ticks_are_not_kept(site, site_page, lang):
+    page, rec = site_page()
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
+    words = page.evaluate("JSON.parse(document.getElementById('sim-ui').textContent).checklist_storage")
+    note = page.locator(".sim-toolbar [role=status]")
+    assert note.count() == 0 or not note.inner_text().strip()
+    page.evaluate(FILL_STORAGE)
+    labels = page.locator(".md-typeset .task-list-item .sim-task-text")
+    labels.nth(1).click()
+    assert ticked(page)[1], "the tick is kept on screen"
+    assert note.is_visible() and note.inner_text() == words["not_saved"]
+    # room again: the next tick is saved and the note goes
+    page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k))")
+    labels.nth(3).click()
+    assert not note.is_visible() or not note.inner_text().strip()
+    page.reload(wait_until="load")
+    state = ticked(page)
+    assert state[1] and state[3] and sum(state) == 2
+    assert not rec.console_errors, rec.console_errors
+
+
+def test_the_storage_note_has_words_in_every_language():
+    from tests.conftest import DOCS
+    import yaml
+
+    texts = {}
+    for lang in LANGS:
+        data = yaml.safe_load((DOCS / "_data" / "ui" / f"{lang}.yml").read_text("utf-8"))
+        texts[lang] = data["script"]["checklist_storage"]["not_saved"]
+        assert texts[lang].strip(), lang
+    assert len(set(texts.values())) == len(LANGS), texts

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import LANGS, PAGES, lang_prefix
+from tests.conftest import DEFAULT_LANG, LANGS, PAGES, lang_prefix
 from tools.search_driver import search
 from tools.serve import serve
 
@@ -30,6 +31,13 @@ document.addEventListener('securitypolicyviolation',
 def secure(site):
     """The built site served with the rules of its own _headers file."""
     with serve(site.dir, headers=True) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def secure_deployed(deployed_site):
+    """The same, for the sub-path build and then the root build."""
+    with serve(deployed_site.dir, headers=True, base=urlsplit(deployed_site.url).path) as url:
         yield url
 
 
@@ -87,7 +95,8 @@ def storage_is_empty(page) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_save_for_offline_use_then_read_and_search_without_network(browser, secure, lang):
+def test_save_for_offline_use_then_read_and_search_without_network(browser, secure_deployed, lang):
+    secure = secure_deployed  # at the root and under a sub-path
     context = secure_context(browser)
     page = context.new_page()
     try:
@@ -150,10 +159,13 @@ def test_a_new_build_replaces_the_saved_copy(browser, site, tmp_path):
         context.close()
 
 
+@pytest.mark.parametrize("missing", ["no-such-page/deeper/", "no-such-page"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_missing_page_gets_the_404_of_its_language(site, site_page, lang):
-    page, rec = site_page()
-    missing = site.page_url(lang, "no-such-page/deeper/")
+def test_missing_page_gets_the_404_of_its_language(deployed_site, deployed_page, lang, missing):
+    """At the root and under a sub-path: the 404 page's search works at any depth."""
+    site = deployed_site
+    page, rec = deployed_page()
+    missing = site.page_url(lang, missing)
     response = page.goto(missing, wait_until="load")
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == lang
@@ -162,7 +174,7 @@ def test_missing_page_gets_the_404_of_its_language(site, site_page, lang):
     results = search(page, QUERY[lang])
     assert results and all(r.startswith(site.page_url(lang)) for r in results), results
     if lang == "zh":
-        assert not [r for r in results if re.search(r"/guide/(ru|en)/", r)], results
+        assert not [r for r in results if re.match(re.escape(site.url) + r"(ru|en)/", r)], results
     assert rec.failed == [f"404 {missing}"], rec.failed  # the page itself, nothing else
     assert not rec.blocked and len(rec.console_errors) == 1, rec.console_errors
 
@@ -201,3 +213,56 @@ def test_phone_links_codes_and_marks_are_big_enough_to_tap(site, site_page, lang
         assert boxes, f"{lang}/{slug}: no phone link or mark found"
         small = [b for b in boxes if b[1] < 24 or b[2] < 24]
         assert not small, f"{lang}/{slug}: targets under 24 px: {small[:5]}"
+
+
+def save_offline(page, base: str, lang: str) -> None:
+    page.goto(url_of(base, lang), wait_until="load")
+    page.locator("[data-offline-save]").click()
+    page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_offline_a_page_not_saved_gets_the_saved_404_with_status_404(browser, deployed_site, lang):
+    """With the network off, an address the saved copy does not hold (a mistyped one,
+    another language) opens that language's saved 404 page, or the default
+    language's, or any saved one, with status 404, and its search works."""
+    base = deployed_site.url
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        save_offline(page, base, lang)
+        context.set_offline(True)
+        other = next(l for l in LANGS if l != lang)
+        for url in (url_of(base, lang, "no-such-page/"), url_of(base, lang, "carriers/no-such-carrier/deeper/"),
+                    url_of(base, other, "carriers/mts/")):
+            response = page.goto(url, wait_until="load")
+            assert response is not None and response.status == 404, f"{url}: {response and response.status}"
+            assert page.evaluate("document.documentElement.lang") == lang, url
+            assert page.locator("article h1#not-found").count() == 1, url
+        page.goto(url_of(base, lang, "no-such-page/"), wait_until="load")
+        results = search(page, QUERY[lang])
+        assert results and all(r.startswith(url_of(base, lang)) for r in results), results
+        # a saved page still opens as itself
+        response = page.goto(url_of(base, lang, "carriers/mts/"), wait_until="load")
+        assert response.status == 200 and page.locator("article h1#not-found").count() == 0
+    finally:
+        context.close()
+
+
+def test_offline_the_default_languages_404_comes_before_another_saved_one(browser, deployed_site):
+    base = deployed_site.url
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        save_offline(page, base, "ru")
+        save_offline(page, base, DEFAULT_LANG)
+        context.set_offline(True)
+        unsaved = next(l for l in LANGS if l not in ("ru", DEFAULT_LANG))
+        response = page.goto(url_of(base, unsaved, "carriers/mts/"), wait_until="load")
+        assert response.status == 404
+        assert page.evaluate("document.documentElement.lang") == DEFAULT_LANG
+        response = page.goto(url_of(base, "ru", "nothing/"), wait_until="load")
+        assert response.status == 404
+        assert page.evaluate("document.documentElement.lang") == "ru"
+    finally:
+        context.close()

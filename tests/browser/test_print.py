@@ -86,3 +86,17 @@ def test_print_button_prints(site, site_page, lang, slug):
     assert button.is_visible()
     button.click()
     assert page.evaluate("window.__printed") == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_unrelated_address_parameter_is_not_printed(site, site_page, lang):
+    """A link with a long tracking or junk parameter: the footer prints the checklist's
+    address with the choice only, and the checklist still fits two sheets."""
+    page, rec = site_page()
+    junk = "x" * 6000
+    page.goto(site.page_url(lang, "checklist/") + f"?utm_source={junk}&carrier=mts&goal=keep&ref=%E2%80%AE",
+              wait_until="networkidle")
+    assert page.locator(".sim-print-url").inner_text() == site.page_url(lang, "checklist/") + "?carrier=mts&goal=keep"
+    sheets = pdf_pages(page)
+    assert len(sheets) <= 2, f"{lang} checklist prints on {len(sheets)} pages"
+    assert "xxxxxxxxxx" not in " ".join(sheets)

@@ -14,7 +14,7 @@ WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
 
 
 @pytest.fixture(scope="module")
-def js(browser, site):
+def js_page(browser, site):
     """A page with lunr (from Material's worker bundle), lunr.ru and the normaliser."""
     context = browser.new_context()
     page = context.new_page()
@@ -33,9 +33,14 @@ def js(browser, site):
         none: {},
       };
     }""")
-    yield lambda query, lang="none": page.evaluate(
-        "([q, l]) => SimQuery.normalise(q, window.opts[l])", [query, lang])
+    yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def js(js_page):
+    return lambda query, lang="none": js_page.evaluate(
+        "([q, l]) => SimQuery.normalise(q, window.opts[l])", [query, lang])
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -100,3 +105,60 @@ def test_odd_queries_never_throw(js, query, lang):
 def test_empty_and_symbol_only_queries_become_empty(js):
     for query in ("", "   ", "!!!???…", "***", "\"\"", "((()))"):
         assert js(query, "ru") == "", json.dumps(query)
+
+
+# Every own and inherited property name a JavaScript object can have: a word that
+# names one must be looked up as a word, never found as a property.
+PROPERTY_NAMES_JS = """() => {
+  const owners = [Object.prototype, Function.prototype, Array.prototype, String.prototype,
+    Number.prototype, Boolean.prototype, Symbol.prototype, RegExp.prototype, Date.prototype,
+    Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, Error.prototype,
+    Object, Function, Array, String, Number, Math, JSON, Reflect, globalThis];
+  const names = new Set(["__proto__", "constructor", "prototype", "__defineGetter__"]);
+  for (const owner of owners) {
+    for (let o = owner; o; o = Object.getPrototypeOf(o)) {
+      Object.getOwnPropertyNames(o).forEach((n) => names.add(n));
+    }
+  }
+  return [...names];
+}"""
+
+
+def dictionary_sample(site, lang: str, every: int = 7, limit: int = 400) -> list[str]:
+    """A fixed sample of the words of a language's search index, and the jieba user
+    dictionary's words."""
+    import json as _json
+
+    from tests.conftest import lang_prefix
+
+    index = _json.loads((site.dir / lang_prefix(lang) / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(d["title"] + " " + re.sub(r"<[^>]*>", " ", d["text"]) for d in index["docs"])
+    words = sorted(set(re.split(r"[\s\u200b\u3000,.;:!?()\[\]«»“”\"'、。，：；！？（）]+", text)) - {""})
+    jieba = (ROOT / "docs" / "_data" / "jieba-user-dict.txt").read_text("utf-8").split("\n")
+    return words[::every][:limit] + [line.split()[0] for line in jieba if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "zh", "none"])
+def test_property_names_and_dictionary_words_never_throw_and_stay_words(js_page, site, lang):
+    """Property-style: for every property name of a JavaScript object (as typed, in
+    lower and upper case, with a prefix and a suffix, twice) and a sample of the
+    dictionary words, the normaliser returns a string, without throwing, and never
+    an empty one for a query that holds a letter or a digit."""
+    names = js_page.evaluate(PROPERTY_NAMES_JS)
+    assert "constructor" in names and "hasOwnProperty" in names and "flatMap" in names, names[:20]
+    words = dictionary_sample(site, "zh" if lang == "none" else lang)
+    queries = []
+    for name in names + words:
+        queries += [name, name.lower(), name.upper(), "mts " + name, name + " 注销", f"{name} {name}"]
+    failures = js_page.evaluate("""([queries, lang]) => {
+      const bad = [];
+      for (const q of queries) {
+        let out;
+        try { out = SimQuery.normalise(q, window.opts[lang]); }
+        catch (e) { bad.push([q, 'threw ' + e]); continue; }
+        if (typeof out !== 'string') bad.push([q, 'returned ' + typeof out]);
+        else if (/[\\p{L}\\p{N}]/u.test(q) && !out.trim()) bad.push([q, 'returned nothing']);
+      }
+      return bad;
+    }""", [queries, lang])
+    assert not failures, f"{len(failures)} of {len(queries)} queries: {failures[:10]}"

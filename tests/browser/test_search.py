@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.search_driver import search
+from tools.search_driver import open_search, search, wait_for_results
 from tests.conftest import LANGS, PAGES
 
 QUERIES = yaml.safe_load((Path(__file__).parents[1] / "data" / "search_queries.yml").read_text("utf-8"))
@@ -77,3 +77,57 @@ def test_result_shows_section_and_highlight_on_target(site, site_page):
     page.wait_for_load_state("networkidle")
     assert "h=%D0%B4%D0%BE%D0%B2%D0%B5%D1%80%D0%B5%D0%BD" in page.url  # h=доверен…
     assert page.locator("article mark").count() >= 1, "search terms not highlighted on the target page"
+
+
+# Words that name a property of every JavaScript object (Object.prototype), as typed.
+PROPERTY_WORDS = ["constructor", "Constructor", "__proto__", "hasOwnProperty", "toString", "valueOf"]
+FOUND = {"zh": "保号", "ru": "договор", "en": "cancel"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_word_that_names_an_object_property_is_searched_like_any_word(site, site_page, lang):
+    """"constructor" used to throw in the worker: the result list kept the previous
+    keystroke's results. Each such word must replace them with its own answer."""
+    page, rec = site_page()
+    page.goto(site.page_url(lang), wait_until="networkidle")
+    open_search(page)
+    field = page.locator("input.md-search__input")
+    for word in PROPERTY_WORDS:
+        # the whole query at once (as an IME or autocomplete commits it), then a key release
+        field.fill(FOUND[lang])
+        page.keyboard.press("Shift")
+        assert wait_for_results(page), f"{lang}: no result for {FOUND[lang]!r}"
+        field.fill(word)
+        page.keyboard.press("Shift")
+        results = wait_for_results(page)
+        assert results == [], f"{lang}: {word!r} left results on screen: {results[:3]}"
+    assert not rec.console_errors, rec.console_errors
+
+
+PASTED = {"zh": "保号", "ru": "договора", "en": "cancel"}
+
+
+@pytest.mark.parametrize("how", ["fill", "paste-event", "insert-text"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pasted_or_dictated_query_is_searched_without_a_key(site, site_page, lang, how):
+    """Text that arrives without a key press (pasted, dictated, chosen from a
+    keyboard's suggestions) is searched: only an input event, no keyup."""
+    page, rec = site_page()
+    page.goto(site.page_url(lang), wait_until="networkidle")
+    # search is ready (its index loaded) and answered a typed query with nothing
+    assert search(page, "qqqzzz") == []
+    field = page.locator("input.md-search__input")
+    if how == "fill":
+        field.fill(PASTED[lang])
+    elif how == "paste-event":
+        field.evaluate("""(el, text) => {
+            el.value = text;
+            el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: null }));
+        }""", PASTED[lang])
+    else:
+        field.evaluate("el => el.select()")
+        page.keyboard.insert_text(PASTED[lang])
+    results = wait_for_results(page)
+    assert results, f"{lang}: nothing found for {PASTED[lang]!r} entered by {how}"
+    assert all(r.startswith(site.page_url(lang)) for r in results), results
+    assert not rec.console_errors, rec.console_errors

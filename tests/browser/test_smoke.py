@@ -23,8 +23,10 @@ PAIRS = [(s, t) for s in LANGS for t in LANGS if s != t]
 
 
 @pytest.mark.parametrize("source,target", PAIRS, ids=[f"{s}-to-{t}" for s, t in PAIRS])
-def test_language_switcher_keeps_the_page(site, site_page, source, target):
-    page, rec = site_page()
+def test_language_switcher_keeps_the_page(deployed_site, deployed_page, source, target):
+    """At the root and under a sub-path."""
+    site = deployed_site
+    page, rec = deployed_page()
     page.goto(site.page_url(source, "carriers/mts/"), wait_until="networkidle")
     page.hover(".md-header .md-select")
     link = page.locator(f".md-header a.md-select__link[hreflang='{target}']")

@@ -45,7 +45,8 @@
 
   var boxes = Array.prototype.slice.call(
     document.querySelectorAll(".md-typeset .task-list-item input[type=checkbox]"));
-  var TICKS = "sim-guide:ticks:" + location.pathname;
+  /* checklist/ and checklist/index.html are one page with one set of ticks */
+  var TICKS = "sim-guide:ticks:" + location.pathname.replace(/\/index\.html$/, "/");
 
   function itemKey(box) {
     var text = (box.closest("li") || box.parentNode).textContent.trim();
@@ -66,18 +67,48 @@
     });
     return ticks;
   }
+  /* A tick that cannot be saved (storage full or blocked) stays on screen, and a
+   * gentle note in the toolbar says it will not outlive the page (words: #sim-ui,
+   * checklist_storage); the next tick that is saved removes the note. */
+  function storageNote(show) {
+    var bar = document.querySelector("article .sim-toolbar");
+    if (!bar) return;
+    var note = bar.querySelector(".sim-toolbar__note");
+    if (!note && !show) return;
+    if (!note) {
+      var words = {};
+      try { words = JSON.parse(document.getElementById("sim-ui").textContent).checklist_storage || {}; }
+      catch (e) { words = {}; }
+      if (!words.not_saved) return;
+      note = document.createElement("p");
+      note.className = "sim-toolbar__note";
+      note.setAttribute("role", "status");
+      note.textContent = words.not_saved;
+      bar.appendChild(note);
+    }
+    note.hidden = !show;
+  }
   function saveTicks(ticks) {
-    try { storage.setItem(TICKS, JSON.stringify(ticks)); } catch (e) { /* full or blocked */ }
+    try { storage.setItem(TICKS, JSON.stringify(ticks)); storageNote(false); }
+    catch (e) { storageNote(true); }
   }
   if (boxes.length && storage) {
     var ticks = loadTicks();
     boxes.forEach(function (box) {
       box.checked = !!ticks[itemKey(box)];
       box.addEventListener("change", function () {
+        // every box of the page as it shows, so that ticks a full storage refused
+        // are saved with the next tick that fits
         var now = loadTicks();
-        if (box.checked) now[itemKey(box)] = 1; else delete now[itemKey(box)];
+        boxes.forEach(function (b) {
+          if (b.checked) now[itemKey(b)] = 1; else delete now[itemKey(b)];
+        });
         saveTicks(now);
       });
+    });
+  } else if (boxes.length) {
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () { storageNote(true); });
     });
   }
 
@@ -153,8 +184,10 @@
       goal: GOALS.indexOf(goal) >= 0 ? goal : ""
     };
   }
-  function query(choice) {
-    var params = new URLSearchParams(location.search);
+  /* The address keeps other parameters; paper (printed: true) names the choice only,
+   * so a long tracking or junk parameter never fills sheets. */
+  function query(choice, printed) {
+    var params = new URLSearchParams(printed ? "" : location.search);
     params.delete("carrier");
     params.delete("goal");
     if (choice.carrier) params.append("carrier", choice.carrier);
@@ -214,7 +247,7 @@
         (choice.goal ? lowerFirst(word(choice.goal)) : word("anyGoalPrinted")),
       shown: shown, total: total
     }) : "";
-    if (printUrl && baseUrl) printUrl.textContent = baseUrl + query(choice);
+    if (printUrl && baseUrl) printUrl.textContent = baseUrl + query(choice, true);
   }
 
   var initial = read();

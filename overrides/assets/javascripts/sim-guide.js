@@ -141,3 +141,22 @@
   var warning = note.querySelector("[data-freshness-stale]");
   if (warning) { warning.hidden = false; }
 })();
+
+/* Search on every change of the query, not only on a key release: Material starts a
+ * search on keyup (and focus), so text that arrives without a key (pasted, dictated,
+ * a keyboard's suggestion, autofill) showed nothing until the reader pressed a key.
+ * Each input event (and the end of an IME composition, which voice input on a phone
+ * uses and which may come after the last input event) is passed on as a key release
+ * on the field; Material ignores a value it has already searched, so a real key
+ * press is not searched twice. */
+(function () {
+  "use strict";
+
+  var field = document.querySelector("input.md-search__input");
+  if (!field) return;
+  function searchNow() {
+    field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: false }));
+  }
+  field.addEventListener("input", searchNow);
+  field.addEventListener("compositionend", searchNow);
+})();

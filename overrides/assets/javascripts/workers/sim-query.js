@@ -29,9 +29,11 @@
     ["esim", "есим", "еsim"],
     ["gosuslugi", "госуслуги"]
   ];
-  var ALIASES = {};
+  // A Map, never a plain object: a query word such as "constructor" or "__proto__"
+  // must not find a property of Object.prototype.
+  var ALIASES = new Map();
   NAME_GROUPS.forEach(function (group) {
-    group.forEach(function (name) { ALIASES[name] = group; });
+    group.forEach(function (name) { ALIASES.set(name, group); });
   });
 
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
@@ -148,9 +150,9 @@
     if (!text) return "";
 
     var terms = [];
-    var seen = {};
+    var seen = new Set();
     function add(term) {
-      if (term && !seen[term]) { seen[term] = true; terms.push(term); }
+      if (term && !seen.has(term)) { seen.add(term); terms.push(term); }
     }
     var words = text.split(/\s+/);
     var kept = words.filter(function (w) { return !(isStop && WORD.test(w) && isStop(w)); });
@@ -158,10 +160,10 @@
     kept.forEach(function (word) {
       var stemmed = word;
       if (stem && WORD.test(word) && word.length > 2) {
-        try { stemmed = stem(word) || word; } catch (e) { stemmed = word; }
+        try { stemmed = String(stem(word) || word); } catch (e) { stemmed = word; }
         if (stemmed.length < 2) stemmed = word;
       }
-      var group = ALIASES[word] || ALIASES[stemmed];
+      var group = ALIASES.get(word) || ALIASES.get(stemmed);
       if (group) group.forEach(add);
       else add(stemmed);
     });

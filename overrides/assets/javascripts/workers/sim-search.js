@@ -49,7 +49,11 @@
       vocabulary = self.SimQuery.vocabularyOf(data.data.docs, data.data.config.separator);
       synonyms = data.data.config.synonyms || null;
     } else if (data && data.type === QUERY && typeof data.data === "string") {
-      return { type: QUERY, data: self.SimQuery.normalise(data.data, options()) };
+      // Should the normaliser ever fail, the query goes on as typed: a worker that
+      // throws sends no answer, and the previous results would stay on screen.
+      var query;
+      try { query = self.SimQuery.normalise(data.data, options()); } catch (e) { query = data.data; }
+      return { type: QUERY, data: typeof query === "string" ? query : data.data };
     }
     return data;
   }

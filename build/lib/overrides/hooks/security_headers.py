@@ -1,0 +1,76 @@
+"""Security headers: `_headers` (Netlify / Cloudflare Pages format) at the site root.
+
+A Content-Security-Policy that allows only the site's own origin and inline
+scripts only by their hashes (computed from the built pages, so it is written
+after every other file), plus nosniff, the referrer and permissions policies, and
+no caching of sw.js. The offline copy (file://) has none.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import i18n_building, is_offline  # noqa: E402
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    hashes = set()
+    for page in site_dir.rglob("*.html"):
+        for body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+            hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'")
+    return sorted(hashes)
+
+
+def content_security_policy(site_dir: Path) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(inline_script_hashes(site_dir)),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def write_headers(site_dir: Path, config) -> None:
+    """`_headers` for hosts that read it (Netlify, Cloudflare Pages), under the
+    site's path (a sub-path deployment gets rules under that path)."""
+    base = urlsplit(config["site_url"] or "/").path or "/"
+    lines = [f"{base}*", f"  Content-Security-Policy: {content_security_policy(site_dir)}"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    lines += [f"{base}sw.js", "  Cache-Control: no-cache", ""]
+    (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")
+
+
+@event_priority(-450)  # after every other file is written (the hashes read the pages)
+def on_post_build(config, **kwargs):
+    if i18n_building(config):
+        return
+    site_dir = Path(config["site_dir"])
+    if is_offline(config):
+        (site_dir / "_headers").unlink(missing_ok=True)
+        return
+    write_headers(site_dir, config)
