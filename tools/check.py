@@ -9,6 +9,7 @@
 3. parity of the three languages (heading ids, steps, admonitions, facts, links …);
 4. the glossary (variants that docs/_data/glossary.yml replaces);
 5. the hedge budget of the carrier pages and the compare page;
+   and every link to a question on the card (at-the-counter.md#q-…) resolving;
 6. the built site: links only to allowlisted domains, nothing loaded from another
    origin, no low-confidence value in any page's text.
 
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import facts  # noqa: E402  (the build's own hook: the same rules, not a copy)
 import facts_data  # noqa: E402
 
-from tools.checks import glossary, hedges, links, parity  # noqa: E402
+from tools.checks import glossary, hedges, links, parity, questions  # noqa: E402
 
 NOISE = re.compile(r"^(INFO|DEBUG)\b|jieba|Prefix dict|Loading model|Building prefix|Dumping model")
 
@@ -109,6 +110,7 @@ def main(root: Path = ROOT) -> int:
     results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
     results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
     results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
+    results.append(("question card pointers (python -m tools.checks.questions)", questions.check(docs)))
     failed = 0
     for name, problems in results:
         mark = "ok  " if not problems else "FAIL"
