@@ -1,7 +1,9 @@
 """The counter page's fill-in form (overrides/assets/javascripts/sim-forms.js): what is
-typed appears in both Russian applications on screen and on paper, each application
-prints alone on one A4 sheet, the carrier fills in its legal name from facts.yml, the
-gentle checks, nothing leaves the device, memory only on request, file:// and axe."""
+typed (every blank of the Russian forms has a field or a choice) appears in both Russian
+applications on screen and on paper, each application prints alone on one A4 sheet, the
+carrier fills in its legal name from facts.yml, the question card holds every question
+with its own anchor, the gentle checks, nothing leaves the device, memory only on
+request, file:// and axe. More in test_counter.py."""
 
 from __future__ import annotations
 

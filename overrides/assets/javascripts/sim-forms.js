@@ -123,7 +123,7 @@
     measure.textContent = "";
     if (form.getAttribute("data-fit") !== String(level)) form.setAttribute("data-fit", String(level));
   }
-  function fitAll() { each(article.querySelectorAll(".sim-form, .sim-card"), fit); }
+  function fitAll(selector) { each(article.querySelectorAll(selector || ".sim-form, .sim-card"), fit); }
 
   /* -- The question card: narrowed by carrier and goal ------------------------------ */
 
@@ -169,7 +169,7 @@
     chooser.addEventListener("change", function () {
       var carrier = chooser.elements.carrier.value, goal = chooser.elements.goal.value;
       narrow(carrier, goal);
-      fitAll();
+      fitAll(".sim-card");
       var q = new URLSearchParams(location.search);
       if (carrier) q.set("carrier", carrier); else q.delete("carrier");
       if (goal) q.set("goal", goal); else q.delete("goal");
@@ -369,7 +369,7 @@
       if (value("applicant")) f.setAttribute("data-applicant", value("applicant"));
       else f.removeAttribute("data-applicant");
     });
-    fitAll();
+    fitAll(".sim-form");  // the card does not change with what is typed
   }
 
   /* Gentle checks: a hint beside the field, announced (aria-live), never blocking. */
