@@ -81,6 +81,12 @@ def test_card_narrows_by_carrier_and_goal_from_the_url_and_prints_on_one_sheet(s
     # unknown values are dropped
     goto(page, site.page_url(lang, SLUG) + "?carrier=vodafone&goal=%3Cb%3E")
     assert page.locator("#card-carrier").input_value() == "" and len(visible_questions(page)) == 15
+    # no carrier chosen for the card: the header takes the one chosen in the applications
+    header = page.locator(f"{CARD} > p").first
+    page.locator(f"{FORM} [name=carrier]").select_option("beeline")
+    assert LEGAL["beeline"] in header.inner_text()
+    page.locator("#card-carrier").select_option("mts")
+    assert LEGAL["mts"] in header.inner_text() and LEGAL["beeline"] not in header.inner_text()
     assert not rec.console_errors, rec.console_errors
 
 

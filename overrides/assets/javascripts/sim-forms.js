@@ -144,13 +144,19 @@
     }
     return !tagged;
   }
+  // The card's header names the carrier chosen for the card, or else the one in the form.
+  var formCarrier = function () { return ""; };
+  var chosen = { carrier: "", goal: "" };
   function narrow(carrier, goal) {
     if (!card) return;
+    chosen = { carrier: carrier, goal: goal };
+    carrier = carrier || "";
     each(card.querySelectorAll("ol > li"), function (li) {
       li.hidden = !(applies(li, "carrier", carrier) && applies(li, "goal", goal));
     });
     if (cardCarrier) {
-      var name = carrier ? legalName(carrier) : "";
+      var named = carrier || formCarrier();
+      var name = named ? legalName(named) : "";
       cardCarrier.textContent = name || cardCarrier.getAttribute("data-blank");
       if (name) cardCarrier.setAttribute("data-filled", ""); else cardCarrier.removeAttribute("data-filled");
     }
@@ -496,9 +502,14 @@
     });
   }
 
+  formCarrier = function () { return CARRIERS.indexOf(value("carrier")) >= 0 ? value("carrier") : ""; };
+  form.addEventListener("change", function (e) {
+    if (e.target.name === "carrier") narrow(chosen.carrier, chosen.goal);
+  });
   restore();
   render();
   checkAll();
+  narrow(chosen.carrier, chosen.goal);
   form.hidden = false;
   fitAll();  // the form now takes its place: measure again
 })();
