@@ -499,6 +499,7 @@
       touched = {};
       render();
       checkAll();
+      narrow(chosen.carrier, chosen.goal);  // the card's header forgets the carrier too
     });
   }
 
