@@ -1,7 +1,9 @@
 """The counter page's fill-in form (overrides/assets/javascripts/sim-forms.js): what is
-typed appears in both Russian applications on screen and on paper, each application
-prints alone on one A4 sheet, the carrier fills in its legal name from facts.yml, the
-gentle checks, nothing leaves the device, memory only on request, file:// and axe."""
+typed (every blank of the Russian forms has a field or a choice) appears in both Russian
+applications on screen and on paper, each application prints alone on one A4 sheet, the
+carrier fills in its legal name from facts.yml, the question card holds every question
+with its own anchor, the gentle checks, nothing leaves the device, memory only on
+request, file:// and axe. More in test_counter.py."""
 
 from __future__ import annotations
 
@@ -28,28 +30,49 @@ LEGAL = {c: FACTS[f"{c}.legal-name"]["value"] for c in CARRIERS}
 TYPED = {
     "full_name": "ZHANG San",
     "birth_date": "1990-05-17",
-    "document": "паспорт E12345678, выдан MPS, 01.02.2020",
+    "citizenship": "Китай",
+    "document": "E12345678, выдан MPS, 01.02.2020",
+    "address": "Москва, ул. Примерная, д. 1, кв. 2",
+    "contact_phone": "+86 138 0013 8000",
+    "email": "zhang.san@example.com",
     "phone": "8 (900) 123-45-67",
+    "contract_no": "77-123456",
+    "contract_date": "2023-09-01",
+    "personal_account": "1234567890",
     "bank": "Bank of Example, 1 Example Road, Beijing",
     "bik": "041234567",
+    "corr_account": "30101810400000000225",
     "swift": "EXAMCNBJ",
     "account": "GB82 WEST 1234 5698 7654 32",  # the textbook IBAN: its checksum holds
     "other_number": "+79001112233",
 }
+# The document kind is a choice; the application gets its Russian name.
+DOCUMENT_KIND = ("foreign-passport", "паспорт иностранного гражданина")
 SHOWN = {
     **TYPED,
     "birth_date": "17.05.1990",
+    "document": f"{DOCUMENT_KIND[1]} {TYPED['document']}",
     "phone": "+7 900 123-45-67",
+    "contract_date": "01.09.2023",
     "other_number": "+7 900 111-22-33",
 }
-IN_BOTH = ("full_name", "birth_date", "document", "phone")
-REFUND_ONLY = ("bank", "bik", "swift", "account", "other_number")
+IN_BOTH = ("full_name", "birth_date", "citizenship", "document", "address", "contact_phone", "email",
+           "phone", "contract_no", "contract_date", "personal_account")
+REFUND_ONLY = ("bank", "bik", "corr_account", "swift", "account", "other_number")
+FIELDS = tuple(TYPED) + ("carrier", "document_kind", "refund_to", "applicant", "rep_name",
+                         "rep_document", "poa_date", "poa_notary", "poa_number")
 BLANK = re.compile(r"_{6,}")
 TITLES = {  # the applications' titles, squashed
     "termination": "Заявлениеорасторжениидоговораобоказанииуслугсвязи",
     "refund": "Заявлениеовозвратеостаткаденежныхсредств",
 }
 AXE = Axe()
+
+
+def ui_words(lang: str) -> dict:
+    """The counter page's interface words (docs/_data/ui/<lang>.yml, script.forms)."""
+    data = yaml.safe_load((DOCS / "_data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))
+    return data["script"]["forms"]
 
 
 def squash(text: str) -> str:
@@ -76,6 +99,7 @@ def fill_all(page, refund_to="bank"):
     for name, value in TYPED.items():
         form.locator(f"[name={name}]").fill(value)
         form.locator(f"[name={name}]").blur()
+    form.locator("[name=document_kind]").select_option(DOCUMENT_KIND[0])
     form.locator(f"[name=refund_to][value={refund_to}]").check()
 
 
@@ -105,9 +129,14 @@ def blank_of(page, form_index: int, field: str) -> str:
 
 
 def field_values(page) -> dict[str, str]:
-    return page.locator(FORM).evaluate("""f => Object.fromEntries(
-        ['full_name','birth_date','document','phone','carrier','refund_to','bank','bik',
-         'swift','account','other_number'].map(n => [n, f.elements[n].value]))""")
+    return page.locator(FORM).evaluate(
+        "(f, names) => Object.fromEntries(names.map(n => [n, f.elements[n].value]))", list(FIELDS))
+
+
+def requests_after(rec, loaded: int) -> list[str]:
+    """What the page asked for after it had loaded; the browser's own late fetch of the
+    favicon is not the page's doing."""
+    return [u for u in rec.requests[loaded:] if not u.endswith("/favicon.svg")]
 
 
 def stored_anywhere(page, needle: str) -> bool:
@@ -168,11 +197,13 @@ def test_typed_values_and_legal_name_fill_both_applications_and_print(site, site
                 assert squash(heading) not in sheet, f"{part} sheet holds '{heading}'"
             assert squash(intro) not in sheet, "the screen form was printed"
             assert not re.search("[\u4e00-\u9fff]", sheet)
-            # what nobody typed prints as a blank line
-            assert re.search(r"гражданство:_{6,}", sheet) and re.search(r"Дата:«_{4,}»", sheet)
+            # what nobody typed prints as a blank line; the clerk's part is there
+            assert re.search(r"Дата:«_{4,}»", sheet) and re.search(r"\(ФИО\):_{6,}", sheet)
+            assert re.search(r"входящийNo/номеробращения_{6,}", sheet) and "подпись_" in sheet and "М.П." in sheet
+            assert "Подписьзаявителя(представителя):" in sheet
             choice = "☒перечислить" if refund_to == "bank" else "☒перевести"
             assert (choice in sheet) == (part == "refund")
-    assert rec.requests[loaded:] == [], f"requests after load: {rec.requests[loaded:]}"
+    assert requests_after(rec, loaded) == [], f"requests after load: {requests_after(rec, loaded)}"
     assert not rec.console_errors, rec.console_errors
 
 
@@ -189,6 +220,7 @@ def test_emptied_fields_leave_blank_lines_and_whole_page_prints_without_the_form
     for name in TYPED:
         page.locator(f"{FORM} [name={name}]").fill("")
     page.locator(f"{FORM} [name=carrier]").select_option("")
+    page.locator(f"{FORM} [name=document_kind]").select_option("")
     for n, fields in blank.items():
         for field, line in fields.items():
             assert blank_of(page, n, field) == line, f"{field} did not return to its blank"
@@ -203,18 +235,33 @@ def test_emptied_fields_leave_blank_lines_and_whole_page_prints_without_the_form
     assert not any(squash(intro) in s for s in sheets), "the screen form was printed"
 
 
+QUESTIONS = ("q-non-use", "q-inactivity-fee", "q-voluntary-block", "q-pay-from-abroad", "q-new-phone",
+             "q-restore", "q-porting", "q-end-time", "q-documents", "q-end-from-abroad",
+             "q-representative", "q-refund", "q-confirmation", "q-contacts", "q-other")
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_question_card_prints_alone_on_one_sheet(site, site_page, lang):
+def test_question_card_holds_every_question_and_prints_alone_on_one_sheet(site, site_page, lang):
     page, rec = site_page()
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     card = page.locator("#questions ~ .sim-card[data-print=questions]")
     items = card.locator("ol > li")
-    assert items.count() == 8
-    russian = [q.strip() for q in card.locator("ol > li").evaluate_all(
-        "lis => lis.map(li => (li.querySelector('[lang=ru]') || li).innerText.split('\\n')[0])")]
+    assert tuple(items.evaluate_all("lis => lis.map(li => li.id)")) == QUESTIONS
+    lines = items.evaluate_all("lis => lis.map(li => li.innerText.split('\\n').filter(l => l.trim()))")
+    russian = [item[0].strip() for item in lines[:-1]]
+    # each question: Russian for the clerk, the reader's language beneath, a line for the answer
+    for qid, item in zip(QUESTIONS, lines):
+        first = card.locator(f"li#{qid} > [lang=ru]").first
+        assert first.count() == 1 and item[0].strip() == first.inner_text().strip(), qid
+        assert BLANK.search(item[-1]), f"{qid}: no line for the answer"
+        if lang != "ru" and qid != "q-other":
+            beneath = item[1]
+            assert len(item) == 3 and beneath.strip().endswith(("?", "？")), (qid, item)
+            assert (re.search("[\u4e00-\u9fff]", beneath) is not None) == (lang == "zh"), beneath
     assert all(re.search("[а-яё]{3}", q) and q.endswith("?") for q in russian), russian
-    assert all(BLANK.search(t) for t in items.all_inner_texts()), "a question without an answer line"
+    # blank rows for the reader's own questions
+    assert len(BLANK.findall(card.locator("li#q-other").inner_text())) >= 4
     sheets = print_part(page, "questions")
     assert len(sheets) == 1, f"{lang}: the card takes {len(sheets)} sheets"
     sheet = squash(sheets[0])
@@ -234,6 +281,7 @@ HINTS = [
     ("bik", "04123456X", "bik", "041 234 567"),
     ("account", "GB82 WEST 1234 5698 7654 33", "iban", "GB82 WEST 1234 5698 7654 32"),
     ("account", "DE89 3704 0044 0532 0130 01", "iban", "DE89 3704 0044 0532 0130 00"),
+    ("corr_account", "3010181040000000022", "corr", "3010 1810 4000 0000 0225"),
 ]
 
 
@@ -253,7 +301,7 @@ def test_hints_for_bad_values_appear_are_announced_and_go(site, site_page, lang)
         assert f"sim-{field}-hint" in box.get_attribute("aria-describedby").split()
         box.fill(bad)
         box.blur()
-        message = hint.get_attribute(f"data-msg-{key}")
+        message = hint.get_attribute(f"data-msg-{key}") or ui_words(lang)[key]
         assert message and hint.is_visible() and hint.inner_text() == message, f"{field}={bad!r}"
         assert box.get_attribute("aria-invalid") == "true"
         # never blocking: the application still takes the value and prints
@@ -294,7 +342,7 @@ def test_nothing_is_sent_or_stored_without_remember(site, site_page, lang):
     page.locator(".sim-toolbar button.sim-print").click()
     page.wait_for_timeout(300)
     assert page.url == url, "the form navigated"
-    assert rec.requests[loaded:] == [], f"requests after load: {rec.requests[loaded:]}"
+    assert requests_after(rec, loaded) == [], f"requests after load: {requests_after(rec, loaded)}"
     assert not stored_anywhere(page, "ZHANG"), "stored without 'remember'"
     page.reload(wait_until="networkidle")
     page.wait_for_selector(FORM, state="visible")
@@ -375,7 +423,8 @@ def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, site_page, lang
     unlabelled = page.locator(FORM).evaluate("""f => [...f.querySelectorAll('input, select')]
         .filter(e => !e.labels.length || !e.labels[0].innerText.trim()).map(e => e.name)""")
     assert unlabelled == []
-    assert page.locator(f"{FORM} fieldset.sim-radios legend").inner_text().strip()
+    legends = page.locator(f"{FORM} fieldset.sim-radios legend").all_inner_texts()
+    assert len(legends) == 2 and all(l.strip() for l in legends), legends
     # show hints, then let axe look at the page in that state
     page.locator(f"{FORM} [name=phone]").fill("123")
     page.locator(f"{FORM} [name=bik]").fill("1")
@@ -390,12 +439,11 @@ def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, site_page, lang
     # every field, the forget button and the print buttons by Tab alone
     page.locator(f"{FORM} [name=full_name]").focus()
     reached = set()
-    for _ in range(40):
+    for _ in range(90):
         reached.add(page.evaluate("""() => { const e = document.activeElement;
             return e.name || e.classList[0] || e.tagName; }"""))
         page.keyboard.press("Tab")
-    wanted = {"full_name", "birth_date", "document", "carrier", "phone", "refund_to", "bank",
-              "bik", "swift", "account", "other_number", "remember", "sim-forget", "sim-print-part"}
+    wanted = set(FIELDS) | {"remember", "sim-forget", "sim-print-part", "sim-show-clerk"}
     assert wanted <= reached, f"not reached by Tab: {wanted - reached}"
 
 
@@ -415,4 +463,7 @@ def test_without_javascript_the_blank_applications_print_as_before(site, site_pa
         sheet = sheets[holding[0]]
         assert sheet.startswith("В___") and "Отметкаопринятии" in sheet, f"{part} not whole on its sheet"
         assert re.search(r"от_{10,}", sheet) and re.search(r"гражданство:_{6,}", sheet)
-        assert sheet.count("☐") == (2 if part == "refund" else 0)
+        # with nobody chosen, the representative's lines stay for the pen
+        assert "Приложение:копиядоверенности(еслизаявлениеподаётпредставитель)" in sheet
+        assert re.search(r"входящийNo/номеробращения_{6,}", sheet) and "М.П." in sheet
+        assert sheet.count("☐") == (4 if part == "refund" else 2)

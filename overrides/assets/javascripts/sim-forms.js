@@ -1,29 +1,42 @@
-/* The counter page: the fill-in form for the two Russian applications, a print button
- * for the page and one beside each application and the question card.
- * Loaded on every page (mkdocs.yml extra_javascript); does nothing without .sim-form.
+/* The counter page (at-the-counter.md, front matter `scripts:`): the fill-in form for the
+ * two Russian applications, the question card narrowed by carrier and goal, a print
+ * button for the page and one beside each part, and «show to the clerk» beside each
+ * application, the phrase table and the question card.
+ *
+ * Words: docs/_data/ui/<lang>.yml, `script: forms:`, read from <script id="sim-ui">.
  *
  * Nothing leaves the device: no request is made, and nothing is stored unless the
- * reader ticks "remember on this device" (then localStorage; "forget" clears it).
- * Without JavaScript the fill-in form stays hidden and the blank applications print
- * as they are. */
+ * reader ticks "remember on this device" (then localStorage; "forget" clears it). The
+ * clerk view stores nothing. Without JavaScript the fill-in form and the chooser stay
+ * hidden and the blank applications print as they are.
+ *
+ * URL contract (like the checklist's): at-the-counter/?carrier=mts&goal=keep narrows the
+ * question card (carrier in mts, beeline, megafon, t2; goal in end, keep, esim, travel;
+ * unknown values are dropped). */
 (function () {
   "use strict";
 
   var root = document.documentElement;
-  var lang = root.lang || "zh";
-  var WORDS = {
-    print: { zh: "打印", ru: "Печать", en: "Print" },
-    termination: { zh: "打印这份申请书", ru: "Распечатать это заявление", en: "Print this application" },
-    refund: { zh: "打印这份申请书", ru: "Распечатать это заявление", en: "Print this application" },
-    questions: { zh: "打印问题卡", ru: "Распечатать карточку", en: "Print this card" }
-  };
-  function word(key) { return WORDS[key][lang] || WORDS[key].en; }
+  var UI = {};
+  try {
+    UI = JSON.parse(document.getElementById("sim-ui").textContent).forms || {};
+  } catch (e) { UI = {}; }
+  function word(key) { return typeof UI[key] === "string" ? UI[key] : ""; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] == null ? m : String(values[k]); });
+  }
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
   var article = document.querySelector("article.md-content__inner");
   var heading = article && article.querySelector("h1");
   if (!heading || !article.querySelector(".sim-form")) return;
 
-  /* -- Printing: the whole page, or one part of it alone ---------------------------- */
+  // Direction-control characters (pasted from another app, or planted) would reorder the
+  // printed text: they never reach the applications.
+  var BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+  function clean(text) { return String(text || "").replace(BIDI, ""); }
+
+  /* -- Buttons beside each part ----------------------------------------------------- */
 
   function button(cls, text, onclick) {
     var b = document.createElement("button");
@@ -33,77 +46,313 @@
     b.addEventListener("click", onclick);
     return b;
   }
-  function toolbar(child) {
+  function toolbar() {
     var bar = document.createElement("div");
     bar.className = "sim-toolbar";
-    bar.appendChild(child);
+    for (var i = 0; i < arguments.length; i++) bar.appendChild(arguments[i]);
     return bar;
   }
 
   heading.insertAdjacentElement("afterend",
     toolbar(button("sim-print", word("print"), function () { window.print(); })));
 
+  var PRINT_WORD = { termination: "printApplication", refund: "printApplication", questions: "printCard" };
   // <html data-sim-print="refund"> makes the print CSS show that part alone.
   window.addEventListener("afterprint", function () { root.removeAttribute("data-sim-print"); });
-  Array.prototype.forEach.call(article.querySelectorAll("[data-print]"), function (part) {
+  each(article.querySelectorAll("[data-print], [data-clerk]"), function (part) {
     var target = part.getAttribute("data-print");
-    if (!WORDS[target]) return;
-    var b = button("sim-print-part", word(target), function () {
-      root.setAttribute("data-sim-print", target);
-      window.print();
-    });
-    b.setAttribute("data-target", target);
+    var buttons = [];
     // the nearest heading above names the part for screen readers
+    var named = null;
     for (var el = part.previousElementSibling; el; el = el.previousElementSibling) {
-      if (/^H[23]$/.test(el.tagName) && el.id) { b.setAttribute("aria-describedby", el.id); break; }
+      if (/^H[23]$/.test(el.tagName) && el.id) { named = el.id; break; }
     }
+    if (target && PRINT_WORD[target]) {
+      var p = button("sim-print-part", word(PRINT_WORD[target]), function () {
+        root.setAttribute("data-sim-print", target);
+        window.print();
+      });
+      p.setAttribute("data-target", target);
+      buttons.push(p);
+    }
+    var show = button("sim-show-clerk", word("show"), function () { openClerk(part, show); });
+    show.setAttribute("data-show-clerk", part.getAttribute("data-clerk") || target);
+    show.setAttribute("aria-haspopup", "dialog");
+    buttons.push(show);
+    buttons.forEach(function (b) { if (named) b.setAttribute("aria-describedby", named); });
     // before the part: the print CSS starts a new sheet at each form and after it
-    part.insertAdjacentElement("beforebegin", toolbar(b));
+    part.insertAdjacentElement("beforebegin", toolbar.apply(null, buttons));
   });
-
-  /* -- The fill-in form ------------------------------------------------------------- */
-
-  var form = document.getElementById("application-filler");
-  if (!form) return;
-  var FIELDS = ["full_name", "birth_date", "document", "phone", "carrier", "refund_to",
-    "bank", "bik", "swift", "account", "other_number"];
-  var STORE = "sim-guide:applications";
-  var storage = null;
-  try { storage = window.localStorage; storage.getItem(STORE); } catch (e) { storage = null; }
-  var remember = form.elements.remember;
-  var blanks = Array.prototype.slice.call(document.querySelectorAll(".sim-blank[data-field]"));
-  var choices = Array.prototype.slice.call(document.querySelectorAll(".sim-box[data-field]"));
-  blanks.forEach(function (span) { span.setAttribute("data-blank", span.textContent); });
-
-  function raw(name) {
-    var el = form.elements[name];
-    return el ? String(el.value || "") : "";  // a radio group's value is the ticked one's
-  }
-  function value(name) { return raw(name).trim(); }
-  function compact(v) { return v.replace(/[\s()\-.]/g, ""); }
 
   // The carrier's legal name as the page shows it (from facts.yml), without the ⚠ mark.
   function legalName(carrier) {
     var fact = document.querySelector('.sim-fact[data-fact="' + carrier + '.legal-name"]');
     if (!fact) return "";
     var copy = fact.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll(".sim-check"), function (m) { m.remove(); });
+    each(copy.querySelectorAll(".sim-check"), function (m) { m.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
+  var CARRIERS = ["mts", "beeline", "megafon", "t2"];
+  var GOALS = ["end", "keep", "esim", "travel"];
+
+  /* -- Fitting each application and the card on one A4 sheet ---------------------------------- */
+
+  // Each application is measured at the width it has on paper (the print CSS gives the
+  // same sizes to .sim-measure); a long name or address steps the type down until the
+  // whole application fits one sheet (data-fit 0 … 4). Nothing is cut off.
+  var measure = document.createElement("div");
+  measure.className = "sim-measure";
+  measure.setAttribute("aria-hidden", "true");
+  var sheet = document.createElement("div");
+  sheet.className = "sim-measure__sheet";
+  article.appendChild(measure);
+  article.appendChild(sheet);
+  var FIT_LEVELS = 5;
+  function fit(form) {
+    var limit = sheet.offsetHeight;
+    if (!limit) return;  // not laid out (hidden): leave as it is
+    var copy = form.cloneNode(true);
+    copy.removeAttribute("data-print");
+    measure.textContent = "";
+    measure.appendChild(copy);
+    var level = 0;
+    for (; level < FIT_LEVELS - 1; level++) {
+      copy.setAttribute("data-fit", String(level));
+      if (copy.offsetHeight <= limit) break;
+    }
+    measure.textContent = "";
+    if (form.getAttribute("data-fit") !== String(level)) form.setAttribute("data-fit", String(level));
+  }
+  function fitAll(selector) { each(article.querySelectorAll(selector || ".sim-form, .sim-card"), fit); }
+
+  /* -- The question card: narrowed by carrier and goal ------------------------------ */
+
+  var card = article.querySelector(".sim-card");
+  var chooser = document.getElementById("card-chooser");
+  var cardCarrier = card && card.querySelector('.sim-blank[data-field="card_carrier"]');
+  if (cardCarrier) cardCarrier.setAttribute("data-blank", cardCarrier.textContent);
+
+  function applies(item, kind, chosen) {
+    if (!chosen) return true;
+    var tagged = false;
+    for (var i = 0; i < item.classList.length; i++) {
+      var c = item.classList[i];
+      if (c.indexOf("sim-" + kind + "-") === 0) {
+        tagged = true;
+        if (c === "sim-" + kind + "-" + chosen) return true;
+      }
+    }
+    return !tagged;
+  }
+  // The card's header names the carrier chosen for the card, or else the one in the form.
+  var formCarrier = function () { return ""; };
+  var chosen = { carrier: "", goal: "" };
+  function narrow(carrier, goal) {
+    if (!card) return;
+    chosen = { carrier: carrier, goal: goal };
+    carrier = carrier || "";
+    each(card.querySelectorAll("ol > li"), function (li) {
+      li.hidden = !(applies(li, "carrier", carrier) && applies(li, "goal", goal));
+    });
+    if (cardCarrier) {
+      var named = carrier || formCarrier();
+      var name = named ? legalName(named) : "";
+      cardCarrier.textContent = name || cardCarrier.getAttribute("data-blank");
+      if (name) cardCarrier.setAttribute("data-filled", ""); else cardCarrier.removeAttribute("data-filled");
+    }
+  }
+  if (card && chooser) {
+    var params = new URLSearchParams(location.search);
+    var start = {
+      carrier: CARRIERS.indexOf(params.get("carrier")) >= 0 ? params.get("carrier") : "",
+      goal: GOALS.indexOf(params.get("goal")) >= 0 ? params.get("goal") : ""
+    };
+    chooser.elements.carrier.value = start.carrier;
+    chooser.elements.goal.value = start.goal;
+    narrow(start.carrier, start.goal);
+    fitAll();
+    chooser.addEventListener("submit", function (e) { e.preventDefault(); });
+    chooser.addEventListener("change", function () {
+      var carrier = chooser.elements.carrier.value, goal = chooser.elements.goal.value;
+      narrow(carrier, goal);
+      fitAll(".sim-card");
+      var q = new URLSearchParams(location.search);
+      if (carrier) q.set("carrier", carrier); else q.delete("carrier");
+      if (goal) q.set("goal", goal); else q.delete("goal");
+      var search = q.toString();
+      try {
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      } catch (e) { /* file:// may refuse: the choice still applies */ }
+    });
+    chooser.hidden = false;
+  }
+
+  /* -- Show it to the clerk: the Russian text, full screen, in large type ----------- */
+
+  var clerk = null;  // { dialog, opener, lock, pushed }
+
+  function clerkText(part) {
+    var box = document.createElement("div");
+    box.className = "sim-clerk__text";
+    box.setAttribute("lang", "ru");
+    if (part.classList.contains("sim-form")) {
+      var copy = part.cloneNode(true);
+      copy.className = "sim-form sim-clerk__form";
+      each(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+      each(copy.querySelectorAll("[hidden]"), function (el) { el.remove(); });
+      copy.removeAttribute("data-print");
+      copy.removeAttribute("data-fit");
+      box.appendChild(copy);
+    } else if (part.classList.contains("sim-card")) {
+      var head = part.querySelector("p");
+      if (head) {
+        var p = document.createElement("p");
+        p.textContent = head.textContent.replace(/\s+/g, " ").trim();
+        box.appendChild(p);
+      }
+      var list = document.createElement("ol");
+      each(part.querySelectorAll("ol > li"), function (li) {
+        if (li.hidden || li.id === "q-other") return;
+        var ru = li.querySelector('[lang="ru"]');
+        var item = document.createElement("li");
+        item.textContent = (ru || li).textContent.replace(/\s+/g, " ").trim();
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    } else {  // the phrase table: its Russian column
+      var phrases = document.createElement("ul");
+      each(part.querySelectorAll("tbody tr"), function (tr) {
+        var cell = tr.querySelector("td");
+        if (!cell) return;
+        var item = document.createElement("li");
+        item.textContent = cell.textContent.trim();
+        phrases.appendChild(item);
+      });
+      box.appendChild(phrases);
+    }
+    return box;
+  }
+
+  function keepAwake() {
+    if (!clerk || !navigator.wakeLock || typeof navigator.wakeLock.request !== "function") return;
+    var mine = clerk;
+    try {
+      navigator.wakeLock.request("screen").then(function (lock) {
+        if (clerk === mine) mine.lock = lock; else lock.release();
+      }, function () { /* refused (battery saver, not visible): the view still works */ });
+    } catch (e) { /* not allowed here */ }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (clerk && document.visibilityState === "visible") keepAwake();  // the browser drops it when hidden
+  });
+
+  function openClerk(part, opener) {
+    if (clerk) closeClerk();
+    var dialog = document.createElement("div");
+    dialog.className = "sim-clerk";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    dialog.setAttribute("aria-label", word("clerkDialog"));
+    dialog.tabIndex = -1;
+    var bar = document.createElement("div");
+    bar.className = "sim-clerk__bar";
+    var note = document.createElement("p");
+    note.className = "sim-clerk__note";
+    note.setAttribute("lang", "ru");
+    note.textContent = word("clerkNote");
+    var close = button("sim-clerk__close", word("close"), function () { closeClerk(); });
+    bar.appendChild(note);
+    bar.appendChild(close);
+    var text = clerkText(part);
+    text.tabIndex = 0;  // scrolls by keyboard
+    dialog.appendChild(bar);
+    dialog.appendChild(text);
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); closeClerk(); return; }
+      if (e.key === "Tab") {  // focus stays in the dialog
+        var stops = [close, text];
+        var at = stops.indexOf(document.activeElement);
+        e.preventDefault();
+        stops[(at + (e.shiftKey ? stops.length - 1 : 1)) % stops.length].focus();
+      }
+    });
+    document.body.appendChild(dialog);
+    root.classList.add("sim-clerk-open");
+    clerk = { dialog: dialog, opener: opener, lock: null, pushed: false };
+    try {  // Back closes the view instead of leaving the page
+      history.pushState({ simClerk: true }, "");
+      clerk.pushed = true;
+    } catch (e) { /* file:// may refuse */ }
+    keepAwake();
+    close.focus();
+  }
+
+  function teardown() {
+    var was = clerk;
+    clerk = null;
+    was.dialog.remove();
+    root.classList.remove("sim-clerk-open");
+    if (was.lock) { try { was.lock.release(); } catch (e) { /* already released */ } }
+    if (was.opener && document.contains(was.opener)) was.opener.focus();
+    return was;
+  }
+  function closeClerk() {
+    if (!clerk) return;
+    var was = teardown();
+    if (was.pushed && history.state && history.state.simClerk) history.back();
+  }
+  window.addEventListener("popstate", function () { if (clerk) teardown(); });
+
+  /* -- The fill-in form ------------------------------------------------------------- */
+
+  var form = document.getElementById("application-filler");
+  if (!form) { fitAll(); return; }
+  var FIELDS = ["full_name", "birth_date", "citizenship", "document_kind", "document", "address",
+    "contact_phone", "email", "phone", "carrier", "contract_no", "contract_date", "personal_account",
+    "applicant", "rep_name", "rep_document", "poa_date", "poa_notary", "poa_number", "refund_to",
+    "bank", "bik", "corr_account", "swift", "account", "other_number"];
+  var STORE = "sim-guide:applications";
+  var storage = null;
+  try { storage = window.localStorage; storage.getItem(STORE); } catch (e) { storage = null; }
+  var remember = form.elements.remember;
+  var blanks = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-blank[data-field]"));
+  var choices = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-box[data-field]"));
+  var repParts = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-rep"));
+  blanks.forEach(function (span) { span.setAttribute("data-blank", span.textContent); });
+
+  function raw(name) {
+    var el = form.elements[name];
+    return el ? String(el.value || "") : "";  // a radio group's value is the ticked one's
+  }
+  function value(name) { return clean(raw(name)).trim(); }
+  function compact(v) { return v.replace(/[\s()\-.]/g, ""); }
+
   function phoneText(v) {
     var m = /^(?:\+7|8)(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(compact(v));
     return m ? "+7 " + m[1] + " " + m[2] + "-" + m[3] + "-" + m[4] : v;
   }
+  function dateText(v) {
+    var d = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(v);
+    return d ? d[3] + "." + d[2] + "." + d[1] : v;
+  }
+  // The document kind's Russian name sits on its option (data-ru), not in this script.
+  function documentKind() {
+    var select = form.elements.document_kind;
+    var option = select && select.options[select.selectedIndex];
+    return option ? (option.getAttribute("data-ru") || "") : "";
+  }
   function shown(name) {
+    if (name === "document") {
+      return [documentKind(), value("document")].filter(Boolean).join(" ");
+    }
+    if (name === "signer") return value("applicant") === "representative" ? value("rep_name") : value("full_name");
+    if (name === "reply") return [shown("contact_phone"), value("email")].filter(Boolean).join(", ");
     var v = value(name);
     if (!v) return "";
     if (name === "carrier") return legalName(v);
-    if (name === "birth_date") {
-      var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      return d ? d[3] + "." + d[2] + "." + d[1] : v;
-    }
+    if (/date$/.test(name)) return dateText(v);
     if (name === "phone" || name === "other_number") return phoneText(v);
-    if (name === "bik" || name === "swift" || name === "account") return v.toUpperCase();
+    if (name === "bik" || name === "swift" || name === "account" || name === "corr_account") return v.toUpperCase();
     return v;
   }
 
@@ -111,12 +360,22 @@
   function render() {
     blanks.forEach(function (span) {
       var text = shown(span.getAttribute("data-field"));
-      span.textContent = text || span.getAttribute("data-blank");
+      if (span.textContent !== (text || span.getAttribute("data-blank"))) {
+        span.textContent = text || span.getAttribute("data-blank");
+      }
       if (text) span.setAttribute("data-filled", ""); else span.removeAttribute("data-filled");
     });
     choices.forEach(function (box) {
       box.textContent = value(box.getAttribute("data-field")) === box.getAttribute("data-value") ? "☒" : "☐";
     });
+    // the representative's lines and «Приложение: копия доверенности» only when one applies
+    var self = value("applicant") === "self";
+    repParts.forEach(function (p) { p.hidden = self; });
+    each(article.querySelectorAll(".sim-form"), function (f) {
+      if (value("applicant")) f.setAttribute("data-applicant", value("applicant"));
+      else f.removeAttribute("data-applicant");
+    });
+    fitAll(".sim-form");  // the card does not change with what is typed
   }
 
   /* Gentle checks: a hint beside the field, announced (aria-live), never blocking. */
@@ -132,15 +391,29 @@
     return rest === 1;
   }
   function phoneProblem(v) { return /^(?:\+7|8)\d{10}$/.test(compact(v)) ? "" : "phone"; }
+  function today() {
+    var d = new Date();
+    return { y: d.getFullYear(), md: (d.getMonth() + 1) * 100 + d.getDate() };
+  }
   var CHECKS = {
     phone: phoneProblem,
     other_number: phoneProblem,
     bik: function (v) { return /^\d{9}$/.test(v.replace(/\s/g, "")) ? "" : "bik"; },
+    corr_account: function (v) { return /^\d{20}$/.test(v.replace(/[\s-]/g, "")) ? "" : "corr"; },
     account: function (v) {
       var s = v.replace(/[\s-]/g, "").toUpperCase();
       if (/^[A-Z]{2}/.test(s)) return ibanOk(s) ? "" : "iban";
       // a Russian account (the reader gave a БИК and no SWIFT) has 20 digits
       if (/^\d+$/.test(s) && value("bik") && !value("swift")) return s.length === 20 ? "" : "account";
+      return "";
+    },
+    // a birth date in the future, or more than 120 years ago, is almost surely mistyped
+    birth_date: function (v) {
+      var m = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return "";
+      var t = today(), y = Number(m[1]), md = Number(m[2]) * 100 + Number(m[3]);
+      if (y > t.y || (y === t.y && md > t.md)) return "birthFuture";
+      if (y < t.y - 120 || (y === t.y - 120 && md < t.md)) return "birthOld";
       return "";
     }
   };
@@ -151,11 +424,30 @@
     if (!input || !hint) return;
     var v = value(name);
     var problem = v && touched[name] ? CHECKS[name](v) : "";
-    var text = problem ? hint.getAttribute("data-msg-" + problem) || "" : "";
+    // the page's own message (data-msg-…) or the interface words (docs/_data/ui)
+    var text = problem ? hint.getAttribute("data-msg-" + problem) || word(problem) : "";
     if (hint.textContent !== text) hint.textContent = text;
     if (text) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   }
-  function checkAll() { Object.keys(CHECKS).forEach(check); }
+  function labelOf(el) {
+    var label = el.labels && el.labels[0];
+    return label ? label.textContent.replace(/\s+/g, " ").trim() : el.name;
+  }
+  // Direction-control characters: named once, for every field that holds them.
+  var bidiHint = document.getElementById("sim-bidi-hint");
+  function checkBidi() {
+    if (!bidiHint) return;
+    var found = [];
+    each(form.querySelectorAll("input[type=text], input[type=tel], input[type=email], input:not([type])"), function (el) {
+      BIDI.lastIndex = 0;
+      if (BIDI.test(el.value)) { found.push("«" + labelOf(el) + "»"); el.setAttribute("data-bidi", ""); }
+      else el.removeAttribute("data-bidi");
+    });
+    BIDI.lastIndex = 0;
+    var text = found.length ? fill(word("bidi"), { fields: found.join(", ") }) : "";
+    if (bidiHint.textContent !== text) bidiHint.textContent = text;
+  }
+  function checkAll() { Object.keys(CHECKS).forEach(check); checkBidi(); }
 
   /* Remembered only when the reader asks for it. */
 
@@ -177,7 +469,7 @@
       var el = form.elements[name];
       if (!el || typeof data[name] !== "string") return;
       if (el instanceof RadioNodeList || el.type === "radio") {
-        Array.prototype.forEach.call(el.length ? el : [el], function (r) { r.checked = r.value === data[name]; });
+        each(el.length ? el : [el], function (r) { r.checked = r.value === data[name]; });
       } else {
         el.value = data[name];
       }
@@ -190,6 +482,7 @@
   form.addEventListener("input", function (e) {
     render();
     if (e.target.name && touched[e.target.name]) check(e.target.name);  // a fix clears its hint at once
+    checkBidi();
     if (e.target.name !== "remember") save();
   });
   form.addEventListener("change", function (e) {
@@ -206,11 +499,18 @@
       touched = {};
       render();
       checkAll();
+      narrow(chosen.carrier, chosen.goal);  // the card's header forgets the carrier too
     });
   }
 
+  formCarrier = function () { return CARRIERS.indexOf(value("carrier")) >= 0 ? value("carrier") : ""; };
+  form.addEventListener("change", function (e) {
+    if (e.target.name === "carrier") narrow(chosen.carrier, chosen.goal);
+  });
   restore();
   render();
   checkAll();
+  narrow(chosen.carrier, chosen.goal);
   form.hidden = false;
+  fitAll();  // the form now takes its place: measure again
 })();
