@@ -45,7 +45,7 @@ def test_a_pointer_to_a_missing_question_is_named_with_file_and_line(docs):
 def test_a_question_removed_from_one_card_breaks_the_pointers_of_that_language_only(docs):
     edit(docs / "zh" / "at-the-counter.md", "{ #q-refund .sim-goal-end }", "{ .sim-goal-end }")
     problems = check(docs)
-    assert len(problems) == 2, problems  # the carrier page and the card's own link
+    assert len(problems) == 3, problems  # two lines of the carrier page and the card's own link
     assert all(p.startswith("docs/zh/") and "'#q-refund'" in p for p in problems), problems
     assert any(p.startswith("docs/zh/at-the-counter.md:15:") for p in problems), problems
 
@@ -104,6 +104,33 @@ def test_a_link_elsewhere_on_the_page_does_not_answer_for_the_ask(asked):
     # the link moved to its own line: the ask is left without its question
     edit(asked / "en" / "carriers" / "mts.md", ASK_LINK["en"] + ".\n", ".\n\nThe " + ASK_LINK["en"].strip()[1:-1] + ".\n")
     assert [p.split(" tells")[0] for p in check(asked)] == [f"docs/en/carriers/mts.md:{ASK_LINE}:"]
+
+
+UNCONFIRMED_LINE = 14  # the fixture's item in "What we could not confirm", in each language
+UNCONFIRMED_LINK = {
+    "en": " ([question card](../at-the-counter.md#q-refund))",
+    "ru": " ([карточка с вопросами](../at-the-counter.md#q-refund))",
+    "zh": "（[问题卡](../at-the-counter.md#q-refund)）",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_russian_question_in_what_we_could_not_confirm_needs_its_link(docs, lang):
+    # no phrase list needed: a quoted Russian question in an #unconfirmed list item is an ask
+    page = docs / lang / "carriers" / "mts.md"
+    assert page.read_text(encoding="utf-8").splitlines()[UNCONFIRMED_LINE - 1].endswith(UNCONFIRMED_LINK[lang].strip())
+    quoted = "остаток?」" if lang == "zh" else "остаток?»"  # the end of the quoted question
+    edit(page, quoted + UNCONFIRMED_LINK[lang], quoted)
+    problems = check(docs)
+    assert [p.split(" tells")[0] for p in problems] == [f"docs/{lang}/carriers/mts.md:{UNCONFIRMED_LINE}:"]
+    assert "вернут остаток?" in problems[0]
+
+
+def test_the_same_question_outside_what_we_could_not_confirm_is_not_an_ask(docs):
+    edit(docs / "en" / "carriers" / "mts.md", "## What we could not confirm { #unconfirmed }",
+         "## Phrases { #phrases }")
+    edit(docs / "en" / "carriers" / "mts.md", "остаток?»" + UNCONFIRMED_LINK["en"], "остаток?»")
+    assert check(docs) == []
 
 
 @pytest.mark.parametrize("lang, sentence, is_ask", [

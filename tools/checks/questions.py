@@ -6,6 +6,9 @@ question on the card has its id in an attribute list (`{ #q-refund .sim-goal-end
 or as `id="q-…"`. A link to a `#q-…` the card of that language does not hold is
 reported with its file and line.
 
+A list item of a "What we could not confirm" section ({ #unconfirmed }) that gives the
+Russian question to ask («…?») needs one too.
+
 A sentence that tells the reader to ask the carrier ("ask your carrier", «Спросите…»,
 "请向运营商询问"…) needs such a link on the same line (a list item or a paragraph is one
 line in these pages). The phrases are regular expressions per language under
@@ -24,6 +27,10 @@ import yaml
 
 LANGS = ("zh", "ru", "en")
 CARD = "at-the-counter.md"
+# a question to put to the clerk, in Russian, quoted («…?» or 「…?」)
+RUSSIAN_QUESTION = re.compile(r"[«「][^»」\n]*[А-Яа-яЁё][^»」\n]*\?[»」]")
+UNCONFIRMED = re.compile(r"^##\s.*\{[^}]*#unconfirmed\b")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 QUESTION_ID = re.compile(r"\{[^}\n]*#(q-[\w-]+)[^}\n]*\}|\bid=[\"'](q-[\w-]+)[\"']")
 LINK = re.compile(r"\]\(([^)\s]*)\)|href=[\"']([^\"']*)[\"']")
 
@@ -73,13 +80,23 @@ def unlinked_asks(docs_dir: Path) -> list[str]:
     phrases = ask_phrases(docs_dir)
     for lang in LANGS:
         folder = docs_dir / lang
-        if not folder.is_dir() or not phrases[lang]:
+        if not folder.is_dir():
             continue
         for page in sorted(folder.rglob("*.md")):
             rel = page.relative_to(docs_dir).as_posix()
             on_card = page == folder / CARD
-            for number, line in _body(page.read_text(encoding="utf-8").splitlines()):
+            lines = page.read_text(encoding="utf-8").splitlines()
+            unconfirmed = set()  # the line numbers of the { #unconfirmed } sections
+            inside = False
+            for number, line in enumerate(lines, 1):
+                if re.match(r"##\s", line):
+                    inside = bool(UNCONFIRMED.match(line))
+                elif inside:
+                    unconfirmed.add(number)
+            for number, line in _body(lines):
                 hit = next((m for p in phrases[lang] if (m := p.search(line))), None)
+                if hit is None and number in unconfirmed and LIST_ITEM.match(line):
+                    hit = RUSSIAN_QUESTION.search(line)
                 if hit and not _points_to_card(line, on_card):
                     problems.append(
                         f"docs/{rel}:{number}: tells the reader to ask (\"{hit.group(0)}\") "
