@@ -10,7 +10,8 @@
 3. parity of the languages (heading ids, steps, admonitions, facts, links …);
 4. the glossary (variants that docs/_data/glossary.yml replaces);
 5. the hedge budget of the carrier pages and the compare page;
-   and every link to a question on the card (at-the-counter.md#q-…) resolving;
+   and every link to a question on the card (at-the-counter.md#q-…) resolving, and every
+   line that tells the reader to ask the carrier linking one (ask_carrier: in glossary.yml);
 6. the built site: links only to allowlisted domains, nothing loaded from another
    origin, no low-confidence value in any page's text;
 7. the interface words: every language's docs/_data/ui/<lang>.yml has every key of
@@ -148,7 +149,7 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
     results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
     results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
     results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
-    results.append(("question card pointers (python -m tools.checks.questions)", questions.check(docs)))
+    results.append(("question card pointers and asks (python -m tools.checks.questions)", questions.check(docs)))
     results.append(("GitHub workflows and issue forms (python -m tools.checks.workflows)",
                      workflows.check(root)))
     warnings: list[str] = []

@@ -23,9 +23,11 @@ from tools.serve import serve
 # What a goal must keep on the card and what it must drop (the topics of issue 16).
 GOALS = {
     "keep": ({"q-non-use", "q-inactivity-fee", "q-pay-from-abroad", "q-porting", "q-new-phone",
-              "q-restore", "q-documents", "q-other"}, {"q-refund", "q-confirmation", "q-end-time"}),
+              "q-restore", "q-documents", "q-re-register", "q-other"},
+             {"q-refund", "q-confirmation", "q-end-time"}),
     "end": ({"q-refund", "q-representative", "q-end-from-abroad", "q-end-time", "q-confirmation",
-             "q-documents", "q-other"}, {"q-porting", "q-pay-from-abroad", "q-inactivity-fee"}),
+             "q-documents", "q-other"}, {"q-porting", "q-pay-from-abroad", "q-inactivity-fee",
+                                          "q-re-register"}),
     "esim": ({"q-new-phone", "q-refund", "q-documents"}, {"q-porting", "q-representative"}),
 }
 CARD = ".sim-card[data-print=questions]"
@@ -76,11 +78,11 @@ def test_card_narrows_by_carrier_and_goal_from_the_url_and_prints_on_one_sheet(s
     # the chooser writes the choice back to the address; "everything" shows every question
     page.locator("#card-goal").select_option("")
     page.locator("#card-carrier").select_option("t2")
-    assert page.url.endswith("?carrier=t2") and len(visible_questions(page)) == 15
+    assert page.url.endswith("?carrier=t2") and len(visible_questions(page)) == 16
     assert LEGAL["t2"] in page.locator(f"{CARD} > p").first.inner_text()
     # unknown values are dropped
     goto(page, site.page_url(lang, SLUG) + "?carrier=vodafone&goal=%3Cb%3E")
-    assert page.locator("#card-carrier").input_value() == "" and len(visible_questions(page)) == 15
+    assert page.locator("#card-carrier").input_value() == "" and len(visible_questions(page)) == 16
     # no carrier chosen for the card: the header takes the one chosen in the applications
     header = page.locator(f"{CARD} > p").first
     page.locator(f"{FORM} [name=carrier]").select_option("beeline")
@@ -135,7 +137,7 @@ def test_show_to_the_clerk_opens_large_filled_and_closes_with_escape_or_back(sit
             assert all(p in text for p in phrases)
         else:
             russian = page.locator(f"{CARD} ol > li:not(#q-other) > [lang=ru]").all_inner_texts()
-            assert len(russian) == 14 and all(q.strip() in text for q in russian)
+            assert len(russian) == 15 and all(q.strip() in text for q in russian)
         # Tab stays inside; Escape closes, focus returns to the button, the page stays
         for _ in range(3):
             page.keyboard.press("Tab")

@@ -237,7 +237,8 @@ def test_emptied_fields_leave_blank_lines_and_whole_page_prints_without_the_form
 
 QUESTIONS = ("q-non-use", "q-inactivity-fee", "q-voluntary-block", "q-pay-from-abroad", "q-new-phone",
              "q-restore", "q-porting", "q-end-time", "q-documents", "q-end-from-abroad",
-             "q-representative", "q-refund", "q-confirmation", "q-contacts", "q-other")
+             "q-representative", "q-refund", "q-confirmation", "q-contacts", "q-re-register",
+             "q-other")
 
 
 @pytest.mark.parametrize("lang", LANGS)
