@@ -89,4 +89,4 @@ def test_a_missing_word_is_named_with_language_file_and_key(tmp_path):
 def test_a_plural_map_needs_its_other_form(tmp_path):
     ru = {**EN, "facts": {"units": {"day": {"one": "день", "few": "дня"}}}}
     folder = words_dir(tmp_path, en=EN, ru=ru)
-    assert missing_words(folder, ("en", "ru")) != []
+    assert missing_words(folder, tuple("en ru".split())) != []

@@ -262,7 +262,8 @@ def test_redirects_of_a_root_hosted_build():
     import freshness as hook  # the build's own hook module
 
     config = {"site_url": "https://example.org/"}
-    assert hook.redirects(config, ("ru", "en", "zh")).splitlines() == [
-        "/ru/*  /ru/404.html  404", "/en/*  /en/404.html  404", "/*  /404.html  404"]
+    lines = hook.redirects(config, LANGS).splitlines()
+    assert set(lines) == {"/ru/*  /ru/404.html  404", "/en/*  /en/404.html  404", "/*  /404.html  404"}
+    assert lines[-1] == "/*  /404.html  404"  # the catch-all comes last
     config = {"site_url": "https://example.org/guide"}
     assert hook.redirects(config, ("zh",)).splitlines() == ["/guide/*  /guide/404.html  404"]

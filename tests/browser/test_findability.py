@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import LANGS, ROOT, lang_prefix
 from tools.search_driver import search
 
 WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
@@ -67,8 +67,12 @@ def test_on_this_page_list_shows_on_phones_only(site, site_page, width, shown):
     toc = page.locator("article nav.sim-toc")
     assert toc.is_visible() is shown
     if shown:
-        # right under the H1, before the first paragraph, and its links jump to the sections
-        follows_h1 = page.evaluate("() => document.querySelector('article h1').nextElementSibling.matches('nav.sim-toc')")
+        # right under the H1 and its review date, before the first paragraph, and its
+        # links jump to the sections
+        follows_h1 = page.evaluate("""() => {
+            let next = document.querySelector('article h1').nextElementSibling;
+            if (next.matches('[data-freshness]')) next = next.nextElementSibling;
+            return next.matches('nav.sim-toc'); }""")
         assert follows_h1
         toc.locator("a[href='#refund']").click()
         assert page.evaluate("location.hash") == "#refund"
@@ -90,8 +94,8 @@ def js(browser, site):
                    assets / "lunr/min/lunr.ru.min.js", WORKERS / "sim-query.js"):
         page.add_script_tag(content=script.read_text(encoding="utf-8"))
     synonyms = {}
-    for lang in ("zh", "ru", "en"):
-        prefix = "" if lang == "zh" else f"{lang}/"
+    for lang in LANGS:
+        prefix = lang_prefix(lang)
         index = json.loads((site.dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         synonyms[lang] = index["config"]["synonyms"]
     page.evaluate("""(syn) => {

@@ -23,9 +23,10 @@ import re
 import sys
 from pathlib import Path
 
+from tools.languages import LANGS
+
 import yaml
 
-LANGS = ("zh", "ru", "en")
 CARD = "at-the-counter.md"
 # a question to put to the clerk, in Russian, quoted («…?» or 「…?」)
 RUSSIAN_QUESTION = re.compile(r"[«「][^»」\n]*[А-Яа-яЁё][^»」\n]*\?[»」]")
