@@ -180,7 +180,7 @@ def search_quality(url: str, show_misses: bool = True, only: str = "") -> dict[s
             hits, misses, waiting_hits = 0, [], 0
             for case in queries[lang] + ([] if only else waiting.get(lang, [])):
                 expected = {url + lang_prefix(lang) + e for e in case.get("pages", [case.get("page")])}
-                top = search(page, case["q"])[:3]
+                top = search(page, case["q"], typed=False)[:3]
                 if expected & set(top):
                     if case in queries[lang]:
                         hits += 1

@@ -57,10 +57,16 @@ def wait_for_results(page, timeout: float = 10.0, settle: float = 0.35) -> list[
     raise TimeoutError(f"search results did not settle: {last}")
 
 
-def search(page, query: str) -> list[str]:
+def search(page, query: str, typed: bool = True) -> list[str]:
+    """The result pages for `query`: typed key by key as a person does, or (typed=False)
+    entered at once, as a pasted or dictated query arrives (one input event, one search:
+    for tests of what is found, not of how typing behaves)."""
     open_search(page)
     clear_search(page)
-    type_like_a_person(page, query)
+    if typed:
+        type_like_a_person(page, query)
+    else:
+        page.locator("input.md-search__input").fill(query)
     return wait_for_results(page)
 
 

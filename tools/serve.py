@@ -20,6 +20,7 @@ import gzip as gzip_module
 import io
 import os
 import socket
+import sys
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -159,6 +160,14 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes the connection mid-answer (a page left before its
+        last request finished) is normal, not an error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool = False,
           gzip: bool = False, redirects: bool = False, base: str = SUBPATH):
@@ -172,7 +181,7 @@ def serve(directory: Path, sock: socket.socket | None = None, *, headers: bool =
     handler_class = type("Handler", (_Handler,), {"rules": rules, "compress": gzip, "redirects": moves,
                                                   "base": base})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
+    server = _Server(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
     server.socket = sock
     sock.listen(64)
