@@ -419,3 +419,24 @@ def test_an_unclosed_block_mark_stops_the_build(mini):
     code, log = build(mini)
     assert code != 0
     assert "docs/en/other.md:9: [[check-block:mts]] is never closed" in log, log[-2000:]
+
+
+def test_make_check_names_the_glossary_when_it_is_not_valid_yaml(mini):
+    glossary = mini / "docs/_data/glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    line = text[:text.index("  - {zh: 保号")].count("\n") + 1
+    edit(glossary, "  - {zh: 保号, ru: сохранение номера, en: keeping your number}",
+         "  - {zh: 保号, ru: сохранение номера, en: keeping: your number}")
+    code, out = make_check(mini)
+    assert code != 0
+    assert f"docs/_data/glossary.yml:{line}:" in out and "not valid YAML" in out, out
+    assert "Traceback" not in out, out
+
+
+def test_make_check_names_a_glossary_pattern_that_is_not_a_regular_expression(mini):
+    glossary = mini / "docs/_data/glossary.yml"
+    edit(glossary, "not_re: ['отметк\\w* о приёме']", "not_re: ['отметк\\w* (о приёме']")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "docs/_data/glossary.yml: replaced." in out and "is not a valid regular expression" in out, out
+    assert "Traceback" not in out, out

@@ -184,4 +184,8 @@ if __name__ == "__main__":
         at = args.index("--site-dir")
         keep = Path(args[at + 1]).resolve()
         del args[at:at + 2]
-    sys.exit(main(Path(args[0]).resolve() if args else ROOT, keep))
+    try:
+        sys.exit(main(Path(args[0]).resolve() if args else ROOT, keep))
+    except glossary.GlossaryError as exc:  # every check reads it: nothing else can run
+        print(f"FAIL glossary\n     {exc}\n\nfix the glossary file above and run make check again")
+        sys.exit(1)

@@ -22,8 +22,27 @@ import yaml
 from tools.languages import FALLBACK_LANG, LANGS
 
 
+class GlossaryError(Exception):
+    """glossary.yml cannot be used; the message names the file (and line where known)."""
+
+
+def _where(path: Path) -> str:
+    root = path.parents[2] if len(path.parents) > 2 else path.parent
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def load(docs_dir: Path) -> dict:
-    return yaml.safe_load((docs_dir / "_data" / "glossary.yml").read_text(encoding="utf-8")) or {}
+    path = docs_dir / "_data" / "glossary.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GlossaryError(f"{_where(path)}{at}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise GlossaryError(f"{_where(path)}: must be a mapping (register, terms, replaced, …)")
+    return data
 
 
 def in_lang(entries: dict, lang: str):
@@ -65,20 +84,31 @@ def rules(docs_dir: Path) -> dict[str, list[tuple[re.Pattern, str, str]]]:
     out: dict[str, list[tuple[re.Pattern, str, str]]] = {lang: [] for lang in LANGS}
     for lang, entries in (data.get("replaced") or {}).items():
         if lang not in LANGS:
-            raise ValueError(f"{path}: replaced: unknown language '{lang}'")
-        for entry in entries:
+            raise GlossaryError(f"{_where(path)}: replaced: unknown language '{lang}'")
+        for entry in entries or []:
+            if not isinstance(entry, dict) or "use" not in entry:
+                raise GlossaryError(f"{_where(path)}: replaced.{lang}: an entry without 'use': {entry!r}")
             use = entry["use"]
             for literal in entry.get("not", []):
                 out[lang].append((re.compile(re.escape(literal)), literal, use))
             for pattern in entry.get("not_re", []):
-                out[lang].append((re.compile(pattern), f"/{pattern}/", use))
+                try:
+                    out[lang].append((re.compile(pattern), f"/{pattern}/", use))
+                except re.error as exc:
+                    raise GlossaryError(
+                        f"{_where(path)}: replaced.{lang}: '{use}': not_re /{pattern}/ is not a valid "
+                        f"regular expression ({exc})") from None
     return out
 
 
 def check(docs_dir: Path) -> list[str]:
     problems = []
     root = docs_dir.parent
-    for lang, patterns in rules(docs_dir).items():
+    try:
+        table = rules(docs_dir)
+    except GlossaryError as exc:
+        return [str(exc)]
+    for lang, patterns in table.items():
         for path in sorted((docs_dir / lang).rglob("*.md")):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 for pattern, shown, use in patterns:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from tools.languages import LANGS
 
-import yaml
 
 CARD = "at-the-counter.md"
 # a question to put to the clerk, in Russian, quoted («…?» or 「…?」)
@@ -44,8 +43,10 @@ def questions(card: Path) -> set[str]:
 
 def ask_phrases(docs_dir: Path) -> dict[str, list[re.Pattern]]:
     """The per-language phrases that tell the reader to ask the carrier."""
+    from tools.checks.glossary import load
+
     path = docs_dir / "_data" / "glossary.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    data = load(docs_dir) if path.exists() else None  # GlossaryError names the file
     table = (data or {}).get("ask_carrier") or {}
     return {lang: [re.compile(p, re.IGNORECASE) for p in table.get(lang) or []] for lang in LANGS}
 
@@ -107,7 +108,12 @@ def unlinked_asks(docs_dir: Path) -> list[str]:
 
 
 def check(docs_dir: Path) -> list[str]:
-    return broken_pointers(docs_dir) + unlinked_asks(docs_dir)
+    from tools.checks.glossary import GlossaryError
+
+    try:
+        return broken_pointers(docs_dir) + unlinked_asks(docs_dir)
+    except GlossaryError as exc:
+        return [str(exc)]
 
 
 def broken_pointers(docs_dir: Path) -> list[str]:
