@@ -15,7 +15,7 @@ INCLUDE = re.compile(r"^\s*\[\[include:([a-z0-9-]+)\]\]\s*$", re.M)
 # The IMEI rule, in the words each language's warning uses: where keepers and movers read.
 IMEI_WORDS = {
     "en": "In another phone the SIM stops working until the carrier updates the contract",
-    "ru": "В другом телефоне SIM-карта перестаёт работать, пока оператор не внесёт в договор IMEI",
+    "ru": "В другом телефоне SIM-карта не будет работать, пока оператор не внесёт в договор IMEI",
     "zh": "换到另一部手机后，SIM 卡就无法使用",
 }
 IMEI_SECTIONS = {
