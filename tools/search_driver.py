@@ -27,10 +27,13 @@ def open_search(page) -> None:
     field.click()
 
 
-def clear_search(page) -> None:
+def clear_search(page, timeout: float = 10.0) -> None:
+    """Empty the field, and wait until the previous query's results are gone, so that
+    what is read next is the answer to the next query."""
     page.locator("input.md-search__input").focus()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
+    page.wait_for_function("sel => !document.querySelector(sel)", arg=RESULT_LINKS, timeout=timeout * 1000)
 
 
 def wait_for_results(page, timeout: float = 10.0, settle: float = 0.35) -> list[str]:
@@ -60,14 +63,16 @@ def wait_for_results(page, timeout: float = 10.0, settle: float = 0.35) -> list[
 def search(page, query: str, typed: bool = True) -> list[str]:
     """The result pages for `query`: typed key by key as a person does, or (typed=False)
     entered at once, as a pasted or dictated query arrives (one input event, one search:
-    for tests of what is found, not of how typing behaves)."""
+    for tests of what is found, not of how typing behaves). Typed, each key starts a
+    search, so the list must rest for `settle` seconds before it is the answer; entered
+    at once, the one search's list is the answer once it has rested a moment."""
     open_search(page)
     clear_search(page)
     if typed:
         type_like_a_person(page, query)
-    else:
-        page.locator("input.md-search__input").fill(query)
-    return wait_for_results(page)
+        return wait_for_results(page)
+    page.locator("input.md-search__input").fill(query)
+    return wait_for_results(page, settle=0.1)
 
 
 def path_of(url: str) -> str:

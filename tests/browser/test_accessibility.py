@@ -22,7 +22,7 @@ def axe_page(browser, site):
 
 @pytest.mark.parametrize("lang,slug", CASES, ids=[f"{l}/{p or 'home'}" for l, p in CASES])
 def test_no_serious_or_critical_axe_violation(site, axe_page, lang, slug):
-    axe_page.goto(site.page_url(lang, slug), wait_until="networkidle")
+    axe_page.goto(site.page_url(lang, slug), wait_until="load")
     result = AXE.run(axe_page)
     assert result.response["testEngine"]["version"].startswith("4.")
     assert result.response["passes"], "axe ran no rule"
@@ -35,7 +35,7 @@ def test_no_serious_or_critical_axe_violation(site, axe_page, lang, slug):
 
 def test_axe_catches_an_unlabelled_checkbox(site, axe_page):
     """The scan is not vacuous: the fault this site fixed is reported when present."""
-    axe_page.goto(site.page_url("en", "checklist/"), wait_until="networkidle")
+    axe_page.goto(site.page_url("en", "checklist/"), wait_until="load")
     axe_page.evaluate("""() => document.querySelectorAll('.task-list-item').forEach(li => {
         const text = li.querySelector('.sim-task-text'); if (text) li.appendChild(text); })""")
     ids = {v["id"] for v in AXE.run(axe_page).response["violations"]}
@@ -45,7 +45,7 @@ def test_axe_catches_an_unlabelled_checkbox(site, axe_page):
 @pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_reaches_every_control(site, site_page, lang):
     page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/"), wait_until="networkidle")
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     page.keyboard.press("Tab")
     skip = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
     assert "md-skip" in skip[0], f"first Tab lands on {skip}, not the skip link"
@@ -76,7 +76,7 @@ def test_keyboard_reaches_every_control(site, site_page, lang):
 @pytest.mark.parametrize("locale,offered", [("ru-RU", "ru"), ("en-GB", "en"), ("zh-CN", None)])
 def test_language_offer_on_chinese_home(site, site_page, locale, offered):
     page, rec = site_page(locale=locale)
-    page.goto(site.page_url("zh"), wait_until="networkidle")
+    page.goto(site.page_url("zh"), wait_until="load")
     offer = page.locator(".sim-lang-offer")
     assert page.url == site.page_url("zh"), "never redirect"
     if offered is None:
@@ -84,10 +84,10 @@ def test_language_offer_on_chinese_home(site, site_page, locale, offered):
         return
     assert offer.is_visible() and offer.get_attribute("lang") == offered
     assert offer.locator("a").evaluate("a => a.href") == site.page_url(offered)
-    page.goto(site.page_url("zh", "compare/"), wait_until="networkidle")
+    page.goto(site.page_url("zh", "compare/"), wait_until="load")
     assert page.locator(".sim-lang-offer").count() == 0, "offered outside the home"
-    page.goto(site.page_url("zh"), wait_until="networkidle")
+    page.goto(site.page_url("zh"), wait_until="load")
     page.locator(".sim-lang-offer button").click()
     assert page.locator(".sim-lang-offer").count() == 0
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.locator(".sim-lang-offer").count() == 0, "dismissal not remembered"

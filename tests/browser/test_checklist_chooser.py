@@ -166,8 +166,8 @@ def test_the_page_title_is_its_heading(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_carrier_and_goal_narrows_the_list(site, site_page, lang):
-    page, rec = site_page()
+def test_every_carrier_and_goal_narrows_the_list(site, reader, lang):
+    page, rec = reader
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     total = page.locator(ITEMS).count()
     assert total == len(built_items(site, lang))
@@ -187,8 +187,8 @@ def test_every_carrier_and_goal_narrows_the_list(site, site_page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("carrier,goal", [("mts", "keep"), ("t2", "end"), ("beeline", ""),
                                           ("", "travel"), ("megafon", "esim")])
-def test_a_narrowed_address_opens_narrowed(site, site_page, lang, carrier, goal):
-    page, rec = site_page()
+def test_a_narrowed_address_opens_narrowed(site, reader, lang, carrier, goal):
+    page, rec = reader
     total = len(built_items(site, lang))
     page.goto(site.page_url(lang, "checklist/") + query(carrier, goal), wait_until="load")
     assert selected(page) == (carrier, goal)
@@ -198,8 +198,8 @@ def test_a_narrowed_address_opens_narrowed(site, site_page, lang, carrier, goal)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unknown_values_in_the_address_are_dropped(site, site_page, lang):
-    page, rec = site_page()
+def test_unknown_values_in_the_address_are_dropped(site, reader, lang):
+    page, rec = reader
     page.goto(site.page_url(lang, "checklist/") + "?carrier=vodafone&goal=keep&x=1#money",
               wait_until="load")
     assert selected(page) == ("", "keep")
@@ -227,8 +227,8 @@ def test_the_choice_is_kept_in_the_address_and_survives_a_reload(site, site_page
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_chooser_is_labelled_and_works_by_keyboard(site, site_page, lang):
-    page, rec = site_page()
+def test_the_chooser_is_labelled_and_works_by_keyboard(site, reader, lang):
+    page, rec = reader
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     chooser = page.locator(".sim-chooser")
     assert chooser.locator("fieldset").count() == 2
@@ -262,9 +262,9 @@ AXE = Axe()
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_serious_axe_violation_when_narrowed(site, site_page, lang):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/") + "?carrier=t2&goal=keep", wait_until="networkidle")
+def test_no_serious_axe_violation_when_narrowed(site, reader, lang):
+    page, rec = reader
+    page.goto(site.page_url(lang, "checklist/") + "?carrier=t2&goal=keep", wait_until="load")
     result = AXE.run(page)
     assert result.response["passes"], "axe ran no rule"
     bad = [f"{v['id']} ({v['impact']})" for v in result.response["violations"]
@@ -275,9 +275,9 @@ def test_no_serious_axe_violation_when_narrowed(site, site_page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("carrier,goal", [("mts", "keep"), ("beeline", "end"), ("t2", "travel"),
                                           ("", "esim")])
-def test_paper_holds_only_the_chosen_items_and_names_the_choice(site, site_page, lang, carrier, goal):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/") + query(carrier, goal), wait_until="networkidle")
+def test_paper_holds_only_the_chosen_items_and_names_the_choice(site, reader, lang, carrier, goal):
+    page, rec = reader
+    page.goto(site.page_url(lang, "checklist/") + query(carrier, goal), wait_until="load")
     state = [el for el in page.evaluate(STATE) if el["item"]]
     chosen_text = page.locator(".sim-choice").inner_text()
     labels = {name: page.locator(f".sim-chooser input[name={name}]:checked").evaluate(
@@ -306,9 +306,9 @@ def test_paper_holds_only_the_chosen_items_and_names_the_choice(site, site_page,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unnarrowed_paper_names_no_choice(site, site_page, lang):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/"), wait_until="networkidle")
+def test_unnarrowed_paper_names_no_choice(site, reader, lang):
+    page, rec = reader
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     page.emulate_media(media="print")
     assert page.locator(".sim-choice:visible").count() == 0
     assert page.locator(".sim-chooser:visible").count() == 0

@@ -55,8 +55,8 @@ def visible_questions(page) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_card_narrows_by_carrier_and_goal_from_the_url_and_prints_on_one_sheet(site, site_page, lang):
-    page, rec = site_page()
+def test_card_narrows_by_carrier_and_goal_from_the_url_and_prints_on_one_sheet(site, reader, lang):
+    page, rec = reader
     everything = None
     for goal, (kept, dropped) in GOALS.items():
         goto(page, site.page_url(lang, SLUG) + f"?carrier=megafon&goal={goal}")
@@ -168,7 +168,7 @@ def test_show_to_the_clerk_works_without_wake_lock_offline_and_under_the_csp(bro
             context.add_init_script("""window.__csp = [];
                 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));
                 Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: undefined });""")
-            response = page.goto(f"{base}{lang_prefix(lang)}{SLUG}", wait_until="networkidle")
+            response = page.goto(f"{base}{lang_prefix(lang)}{SLUG}", wait_until="load")
             assert "default-src 'self'" in response.headers["content-security-policy"]
             page.wait_for_selector(FORM, state="visible")
             page.locator(f"{FORM} [name=full_name]").fill("ZHANG San")
@@ -199,8 +199,8 @@ def test_show_to_the_clerk_works_without_wake_lock_offline_and_under_the_csp(bro
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_representative_lines_and_the_copy_of_the_power_of_attorney(site, site_page, lang):
-    page, rec = site_page()
+def test_representative_lines_and_the_copy_of_the_power_of_attorney(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     fill_all(page)
@@ -235,8 +235,8 @@ def iso(d: dt.date) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_impossible_birth_dates_get_a_gentle_translated_warning(site, site_page, lang):
-    page, rec = site_page()
+def test_impossible_birth_dates_get_a_gentle_translated_warning(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     words = ui_words(lang)
     box = page.locator(f"{FORM} [name=birth_date]")
@@ -263,8 +263,8 @@ def test_impossible_birth_dates_get_a_gentle_translated_warning(site, site_page,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_direction_controls_are_named_and_never_printed(site, site_page, lang):
-    page, rec = site_page()
+def test_direction_controls_are_named_and_never_printed(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     form = page.locator(FORM)
@@ -300,8 +300,9 @@ def test_direction_controls_are_named_and_never_printed(site, site_page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", sorted(LONG))
-def test_each_application_fits_one_sheet_with_a_300_character_name(site, site_page, lang, kind):
-    page, rec = site_page(viewport={"width": 390, "height": 844})
+def test_each_application_fits_one_sheet_with_a_300_character_name(site, reader, lang, kind):
+    page, rec = reader
+    page.set_viewport_size({"width": 390, "height": 844})
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     fill_all(page)

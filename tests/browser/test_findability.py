@@ -27,7 +27,7 @@ def test_page_opened_from_a_result_highlights_whole_words_only(site, site_page):
     """«новый» is stemmed to "нов": the home page's «Новый телефон … обновите договор»
     must light up «Новый» whole and leave «обновите» alone."""
     page, rec = site_page()
-    page.goto(site.page_url("ru") + "?h=%D0%BD%D0%BE%D0%B2", wait_until="networkidle")  # h=нов
+    page.goto(site.page_url("ru") + "?h=%D0%BD%D0%BE%D0%B2", wait_until="load")  # h=нов
     # the marks are corrected in the same task that inserts them (a MutationObserver)
     page.wait_for_selector("article mark[data-md-highlight]")
     marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
@@ -42,7 +42,7 @@ def test_page_opened_from_a_result_highlights_whole_words_only(site, site_page):
 
 def test_chinese_highlight_is_left_as_material_places_it(site, site_page):
     page, rec = site_page()
-    page.goto(site.page_url("zh", "porting/") + "?h=%E8%BD%AC%E7%BD%91", wait_until="networkidle")  # h=转网
+    page.goto(site.page_url("zh", "porting/") + "?h=%E8%BD%AC%E7%BD%91", wait_until="load")  # h=转网
     page.wait_for_selector("article mark[data-md-highlight]")
     marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
     assert any(m[1] == "转网" for m in marks), marks
@@ -52,7 +52,7 @@ def test_chinese_highlight_is_left_as_material_places_it(site, site_page):
 @pytest.mark.parametrize("lang,query", [("ru", "новый телефон"), ("en", "deactivated"), ("ru", "номера")])
 def test_result_list_marks_whole_words(site, site_page, lang, query):
     page, rec = site_page()
-    page.goto(site.page_url(lang), wait_until="networkidle")
+    page.goto(site.page_url(lang), wait_until="load")
     search(page, query)
     marks = page.evaluate(MARKS, ".md-search-result mark")
     assert marks, f"'{query}': no highlighted term in the results"
@@ -63,7 +63,7 @@ def test_result_list_marks_whole_words(site, site_page, lang, query):
 @pytest.mark.parametrize("width,shown", [(390, True), (1280, False)])
 def test_on_this_page_list_shows_on_phones_only(site, site_page, width, shown):
     page, _ = site_page(viewport={"width": width, "height": 844})
-    page.goto(site.page_url("en", "carriers/mts/"), wait_until="networkidle")
+    page.goto(site.page_url("en", "carriers/mts/"), wait_until="load")
     toc = page.locator("article nav.sim-toc")
     assert toc.is_visible() is shown
     if shown:

@@ -90,7 +90,7 @@ def pdf_sheets(page) -> list[str]:
 
 
 def goto(page, url):
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     page.wait_for_selector(FORM, state="visible")
 
 
@@ -181,6 +181,8 @@ def test_typed_values_and_legal_name_fill_both_applications_and_print(site, site
         boxes = forms.nth(1).locator(".sim-box[data-field=refund_to]")
         ticked = {boxes.nth(k).get_attribute("data-value"): boxes.nth(k).inner_text() for k in range(2)}
         assert ticked == {refund_to: "☒", ("number" if refund_to == "bank" else "bank"): "☐"}
+        if i >= 2:
+            continue  # on paper: the first two carriers, the refund to a bank and to a number
 
         for part, n in PARTS.items():
             sheets = print_part(page, part)
@@ -345,7 +347,7 @@ def test_nothing_is_sent_or_stored_without_remember(site, site_page, lang):
     assert page.url == url, "the form navigated"
     assert requests_after(rec, loaded) == [], f"requests after load: {requests_after(rec, loaded)}"
     assert not stored_anywhere(page, "ZHANG"), "stored without 'remember'"
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector(FORM, state="visible")
     assert not any(field_values(page).values()), "a reload without 'remember' kept the fields"
     assert page.locator(".sim-blank[data-filled]").count() == 0
@@ -361,7 +363,7 @@ def test_remember_keeps_fields_and_forget_clears_them(site, site_page, lang):
     page.locator(f"{FORM} [name=remember]").check()
     assert stored_anywhere(page, "ZHANG")
     page.locator(f"{FORM} [name=document]").fill("паспорт G7654321")  # later typing is kept too
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector(FORM, state="visible")
     values = field_values(page)
     assert values["full_name"] == TYPED["full_name"] and values["document"] == "паспорт G7654321"
@@ -382,7 +384,7 @@ def test_remember_keeps_fields_and_forget_clears_them(site, site_page, lang):
     assert not page.locator(f"{FORM} [name=remember]").is_checked()
     assert not stored_anywhere(page, "ZHANG") and not stored_anywhere(page, "паспорт")
     assert page.locator(".sim-blank[data-filled]").count() == 0
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector(FORM, state="visible")
     assert not any(field_values(page).values()), "forget was not remembered"
 
@@ -451,7 +453,7 @@ def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, site_page, lang
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_blank_applications_print_as_before(site, site_page, lang):
     page, rec = site_page(java_script_enabled=False)
-    page.goto(site.page_url(lang, SLUG), wait_until="networkidle")
+    page.goto(site.page_url(lang, SLUG), wait_until="load")
     assert not page.locator(FORM).is_visible(), "a form that cannot work is shown"
     assert page.locator("noscript").is_visible() and page.locator("noscript").inner_text().strip()
     assert page.locator(".sim-legal-names").is_visible()

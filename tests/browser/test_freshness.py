@@ -109,10 +109,10 @@ def test_the_note_shows_the_review_date_and_no_warning_on_the_real_clock(site, s
 @pytest.mark.parametrize("lang", LANGS)
 def test_seven_months_later_the_note_warns_and_says_where_to_check(browser, site, lang):
     w = words(lang)["freshness"]
-    for slug in SAMPLE + ("carriers/t2/",):
-        context, page, rec = open_page(browser, site.url, viewport={"width": 390, "height": 844})
-        try:
-            context.add_init_script(WATCH)
+    context, page, rec = open_page(browser, site.url, viewport={"width": 390, "height": 844})
+    context.add_init_script(WATCH)  # runs again on every page opened below
+    try:
+        for slug in SAMPLE + ("carriers/t2/",):
             page.clock.set_fixed_time(at(add_months(reviewed(lang, slug), 7)))
             page.goto(site.page_url(lang, slug), wait_until="load")
             state = note_state(page)
@@ -127,8 +127,8 @@ def test_seven_months_later_the_note_warns_and_says_where_to_check(browser, site
             assert page.evaluate("window.__warningAtParse") is True, \
                 f"{lang}/{slug}: the warning appeared only after the page was drawn"
             assert not rec.blocked and not rec.console_errors, (rec.blocked, rec.console_errors)
-        finally:
-            context.close()
+    finally:
+        context.close()
 
 
 def test_six_months_to_the_day_is_not_yet_stale(browser, site):
@@ -192,7 +192,7 @@ def test_the_note_and_its_warning_print(browser, site):
 def test_report_link_carries_the_page_address_and_nothing_leaves_before_it_is_pressed(site, site_page, lang):
     page, rec = site_page()
     slug = "carriers/beeline/"
-    page.goto(site.page_url(lang, slug), wait_until="networkidle")
+    page.goto(site.page_url(lang, slug), wait_until="load")
     page.wait_for_timeout(300)
     repo = report_prefix().split("/issues/")[0]
     assert rec.blocked == [], f"left the page before any click: {rec.blocked}"

@@ -20,7 +20,7 @@ def phone(browser, site):
 
 @pytest.mark.parametrize("lang,slug", CASES, ids=[f"{l}/{p or 'home'}" for l, p in CASES])
 def test_no_sideways_scroll_at_360px(site, phone, lang, slug):
-    phone.goto(site.page_url(lang, slug), wait_until="networkidle")
+    phone.goto(site.page_url(lang, slug), wait_until="load")
     width = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1] == 360, f"{lang}/{slug}: page is {width[0]} px wide"
     tables = phone.evaluate("""() => [...document.querySelectorAll('.md-typeset table')].map(t => {
@@ -36,5 +36,5 @@ def test_no_sideways_scroll_at_360px(site, phone, lang, slug):
 
 def test_compare_table_is_wider_than_a_phone(site, phone):
     """The 360 px check above is meaningful: the comparison table does overflow its box."""
-    phone.goto(site.page_url("en", "compare/"), wait_until="networkidle")
+    phone.goto(site.page_url("en", "compare/"), wait_until="load")
     assert phone.evaluate("() => document.querySelector('.md-typeset table').scrollWidth") > 360

@@ -24,9 +24,9 @@ def squash(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_checklist_prints_on_two_a4_pages(site, site_page, lang):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/"), wait_until="networkidle")
+def test_checklist_prints_on_two_a4_pages(site, reader, lang):
+    page, rec = reader
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     title = page.locator("article h1").inner_text()
     reviewed = page.locator(".sim-reviewed").inner_text()
     sheets = pdf_pages(page)
@@ -38,9 +38,9 @@ def test_checklist_prints_on_two_a4_pages(site, site_page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_screen_furniture_is_hidden_on_paper(site, site_page, lang):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "checklist/"), wait_until="networkidle")
+def test_screen_furniture_is_hidden_on_paper(site, reader, lang):
+    page, rec = reader
+    page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-search',
         '.md-footer', '.md-select', '.sim-toolbar'].map(sel => {
@@ -57,9 +57,9 @@ def test_screen_furniture_is_hidden_on_paper(site, site_page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_counter_form_prints_alone_on_one_page(site, site_page, lang):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, "at-the-counter/"), wait_until="networkidle")
+def test_each_counter_form_prints_alone_on_one_page(site, reader, lang):
+    page, rec = reader
+    page.goto(site.page_url(lang, "at-the-counter/"), wait_until="load")
     forms = page.locator(".sim-form")
     assert forms.count() == 2
     outside = [squash(h) for h in page.locator("article h2").all_inner_texts()]
@@ -78,9 +78,9 @@ def test_each_counter_form_prints_alone_on_one_page(site, site_page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", ["checklist/", "at-the-counter/"])
-def test_print_button_prints(site, site_page, lang, slug):
-    page, rec = site_page()
-    page.goto(site.page_url(lang, slug), wait_until="networkidle")
+def test_print_button_prints(site, reader, lang, slug):
+    page, rec = reader
+    page.goto(site.page_url(lang, slug), wait_until="load")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
     button = page.locator(".sim-toolbar button.sim-print")
     assert button.is_visible()
@@ -89,13 +89,13 @@ def test_print_button_prints(site, site_page, lang, slug):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_long_unrelated_address_parameter_is_not_printed(site, site_page, lang):
+def test_a_long_unrelated_address_parameter_is_not_printed(site, reader, lang):
     """A link with a long tracking or junk parameter: the footer prints the checklist's
     address with the choice only, and the checklist still fits two sheets."""
-    page, rec = site_page()
+    page, rec = reader
     junk = "x" * 6000
     page.goto(site.page_url(lang, "checklist/") + f"?utm_source={junk}&carrier=mts&goal=keep&ref=%E2%80%AE",
-              wait_until="networkidle")
+              wait_until="load")
     assert page.locator(".sim-print-url").inner_text() == site.page_url(lang, "checklist/") + "?carrier=mts&goal=keep"
     sheets = pdf_pages(page)
     assert len(sheets) <= 2, f"{lang} checklist prints on {len(sheets)} pages"

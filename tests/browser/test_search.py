@@ -29,7 +29,7 @@ def search_pages(browser, site):
     pages = {}
     for lang in LANGS:
         context, page, rec = open_page(browser, site.url)
-        page.goto(site.page_url(lang), wait_until="networkidle")
+        page.goto(site.page_url(lang), wait_until="load")
         pages[lang] = (context, page, rec)
     yield pages
     for context, _, _ in pages.values():
@@ -53,7 +53,7 @@ def test_query_finds_page_in_own_language(site, search_pages, lang, case):
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_loads_only_its_own_index(site, site_page, lang):
     page, rec = site_page()
-    page.goto(site.page_url(lang, "carriers/mts/"), wait_until="networkidle")
+    page.goto(site.page_url(lang, "carriers/mts/"), wait_until="load")
     search(page, "MTS")
     indexes = [url for url in rec.requests if "search_index" in url]
     own = site.page_url(lang) + "search/search_index.json"
@@ -62,7 +62,7 @@ def test_page_loads_only_its_own_index(site, site_page, lang):
 
 def test_result_shows_section_and_highlight_on_target(site, site_page):
     page, rec = site_page()
-    page.goto(site.page_url("ru"), wait_until="networkidle")
+    page.goto(site.page_url("ru"), wait_until="load")
     search(page, "доверенности")
     item = page.locator(".md-search-result__item").first
     assert item.locator("h1, h2").count() >= 1  # page title, plus matching sections
@@ -74,7 +74,7 @@ def test_result_shows_section_and_highlight_on_target(site, site_page):
     index = next(i for i, h in enumerate(hrefs) if "h=" in h and not h.split("#")[0].endswith("h="))
     with page.expect_navigation():
         links.nth(index).click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     assert "h=%D0%B4%D0%BE%D0%B2%D0%B5%D1%80%D0%B5%D0%BD" in page.url  # h=доверен…
     assert page.locator("article mark").count() >= 1, "search terms not highlighted on the target page"
 
@@ -89,7 +89,7 @@ def test_a_word_that_names_an_object_property_is_searched_like_any_word(site, si
     """"constructor" used to throw in the worker: the result list kept the previous
     keystroke's results. Each such word must replace them with its own answer."""
     page, rec = site_page()
-    page.goto(site.page_url(lang), wait_until="networkidle")
+    page.goto(site.page_url(lang), wait_until="load")
     open_search(page)
     field = page.locator("input.md-search__input")
     for word in PROPERTY_WORDS:
@@ -113,7 +113,7 @@ def test_a_pasted_or_dictated_query_is_searched_without_a_key(site, site_page, l
     """Text that arrives without a key press (pasted, dictated, chosen from a
     keyboard's suggestions) is searched: only an input event, no keyup."""
     page, rec = site_page()
-    page.goto(site.page_url(lang), wait_until="networkidle")
+    page.goto(site.page_url(lang), wait_until="load")
     # search is ready (its index loaded) and answered a typed query with nothing
     assert search(page, "qqqzzz") == []
     field = page.locator("input.md-search__input")

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import LANGS
+from tests.conftest import LANGS, SUBPATH
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_loads_without_errors_or_foreign_requests(site, site_page, lang):
     page, rec = site_page()
-    page.goto(site.page_url(lang), wait_until="networkidle")
+    page.goto(site.page_url(lang), wait_until="load")
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("h1").first.is_visible()
     assert not rec.console_errors, rec.console_errors
     assert not rec.blocked, f"requests leaving {site.url}: {rec.blocked}"
     assert not rec.failed, rec.failed
     assert all(url.startswith(site.url) for url in rec.requests if url.startswith("http"))
+
+
+def test_a_request_off_the_site_is_recorded_and_never_answered(site, site_page):
+    """The recorder behind every "nothing loads from third parties" assertion, proven
+    against a page that does load from elsewhere: a font host, and a path of the test
+    server outside the site's folder."""
+    page, rec = site_page()
+    page.goto(site.page_url("en"), wait_until="load")
+    assert rec.requests and not rec.blocked
+    urls = ["https://fonts.googleapis.com/css?family=Roboto", site.url[:-len(SUBPATH)] + "/elsewhere.css"]
+    outcome = page.evaluate("""urls => Promise.all(urls.map(u => fetch(u, {mode: 'no-cors'})
+        .then(r => 'answered', e => 'failed')))""", urls)
+    assert outcome[0] == "failed", "a request left the machine"
+    assert rec.blocked == urls, rec.blocked
 
 
 PAIRS = [(s, t) for s in LANGS for t in LANGS if s != t]
@@ -27,12 +41,12 @@ def test_language_switcher_keeps_the_page(deployed_site, deployed_page, source, 
     """At the root and under a sub-path."""
     site = deployed_site
     page, rec = deployed_page()
-    page.goto(site.page_url(source, "carriers/mts/"), wait_until="networkidle")
+    page.goto(site.page_url(source, "carriers/mts/"), wait_until="load")
     page.hover(".md-header .md-select")
     link = page.locator(f".md-header a.md-select__link[hreflang='{target}']")
     with page.expect_navigation():
         link.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     assert page.url == site.page_url(target, "carriers/mts/")
     assert page.locator("html").get_attribute("lang") == target
     assert not rec.failed, rec.failed
