@@ -83,21 +83,6 @@ def site_page(browser, site):
         context.close()
 
 
-@pytest.fixture
-def deployed_page(browser, deployed_site):
-    """Like site_page, on the sub-path build and then on the root build."""
-    contexts = []
-
-    def make(**kwargs):
-        context, page, rec = open_page(browser, deployed_site.url, **kwargs)
-        contexts.append(context)
-        return page, rec
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.fixture(scope="module")
 def _module_reader(browser, site):
     context, page, rec = open_page(browser, site.url)
@@ -105,16 +90,32 @@ def _module_reader(browser, site):
     context.close()
 
 
-@pytest.fixture
-def reader(_module_reader):
-    """One page shared by a module's tests that only open pages and look at them (they
-    store nothing, and change nothing a later test could see): navigating an open page
-    costs a third of opening a fresh one. Each test starts with an empty record, on the
-    screen medium, at the default size."""
-    page, rec = _module_reader
+def _fresh_start(page, rec):
     rec.requests.clear()
     rec.failed.clear()
     rec.console_errors.clear()
     page.emulate_media(media="null")
     page.set_viewport_size({"width": 1280, "height": 900})
     return page, rec
+
+
+@pytest.fixture
+def reader(_module_reader):
+    """One page shared by a module's tests that only open pages and look at them (they
+    store nothing, and change nothing a later test could see): navigating an open page
+    costs a third of the CPU of opening a fresh one. Each test starts with an empty
+    record, with no media emulated, at the default size."""
+    return _fresh_start(*_module_reader)
+
+
+@pytest.fixture(scope="module")
+def _module_deployed_reader(browser, deployed_site):
+    context, page, rec = open_page(browser, deployed_site.url)
+    yield page, rec
+    context.close()
+
+
+@pytest.fixture
+def deployed_reader(_module_deployed_reader):
+    """`reader` on the sub-path build, and then on the root build (deployed_site)."""
+    return _fresh_start(*_module_deployed_reader)

@@ -162,10 +162,10 @@ def test_a_new_build_replaces_the_saved_copy(browser, site, tmp_path):
 
 @pytest.mark.parametrize("missing", ["no-such-page/deeper/", "no-such-page"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_missing_page_gets_the_404_of_its_language(deployed_site, deployed_page, lang, missing):
+def test_missing_page_gets_the_404_of_its_language(deployed_site, deployed_reader, lang, missing):
     """At the root and under a sub-path: the 404 page's search works at any depth."""
     site = deployed_site
-    page, rec = deployed_page()
+    page, rec = deployed_reader
     missing = site.page_url(lang, missing)
     response = page.goto(missing, wait_until="load")
     assert response.status == 404

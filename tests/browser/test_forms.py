@@ -174,8 +174,8 @@ def stored_anywhere(page, needle: str) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_typed_values_and_legal_name_fill_both_applications_and_print(site, site_page, lang):
-    page, rec = site_page()
+def test_typed_values_and_legal_name_fill_both_applications_and_print(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     loaded = len(rec.requests)
     stub_print(page)
@@ -233,8 +233,8 @@ def test_typed_values_and_legal_name_fill_both_applications_and_print(site, site
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_emptied_fields_leave_blank_lines_and_whole_page_prints_without_the_form(site, site_page, lang):
-    page, rec = site_page()
+def test_emptied_fields_leave_blank_lines_and_whole_page_prints_without_the_form(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     blank = blanks_of(page, IN_BOTH + ("carrier",))
     assert sorted(blank) == sorted(PARTS.values())
@@ -269,8 +269,8 @@ QUESTIONS = ("q-non-use", "q-inactivity-fee", "q-voluntary-block", "q-pay-from-a
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_question_card_holds_every_question_and_prints_alone_on_one_sheet(site, site_page, lang):
-    page, rec = site_page()
+def test_question_card_holds_every_question_and_prints_alone_on_one_sheet(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     card = page.locator("#questions ~ .sim-card[data-print=questions]")
@@ -314,8 +314,8 @@ HINTS = [
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_hints_for_bad_values_appear_are_announced_and_go(site, site_page, lang):
-    page, rec = site_page()
+def test_hints_for_bad_values_appear_are_announced_and_go(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     stub_print(page)
     form = page.locator(FORM)
@@ -445,8 +445,8 @@ def test_offline_copy_over_file(browser, offline_copy, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, site_page, lang):
-    page, rec = site_page()
+def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, reader, lang):
+    page, rec = reader
     goto(page, site.page_url(lang, SLUG))
     unlabelled = page.locator(FORM).evaluate("""f => [...f.querySelectorAll('input, select')]
         .filter(e => !e.labels.length || !e.labels[0].innerText.trim()).map(e => e.name)""")

@@ -109,10 +109,10 @@ PASTED = {"zh": "保号", "ru": "договора", "en": "cancel"}
 
 @pytest.mark.parametrize("how", ["fill", "paste-event", "insert-text"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_pasted_or_dictated_query_is_searched_without_a_key(site, site_page, lang, how):
+def test_a_pasted_or_dictated_query_is_searched_without_a_key(site, reader, lang, how):
     """Text that arrives without a key press (pasted, dictated, chosen from a
     keyboard's suggestions) is searched: only an input event, no keyup."""
-    page, rec = site_page()
+    page, rec = reader
     page.goto(site.page_url(lang), wait_until="load")
     # search is ready (its index loaded) and answered a typed query with nothing
     assert search(page, "qqqzzz") == []

@@ -37,10 +37,10 @@ PAIRS = [(s, t) for s in LANGS for t in LANGS if s != t]
 
 
 @pytest.mark.parametrize("source,target", PAIRS, ids=[f"{s}-to-{t}" for s, t in PAIRS])
-def test_language_switcher_keeps_the_page(deployed_site, deployed_page, source, target):
+def test_language_switcher_keeps_the_page(deployed_site, deployed_reader, source, target):
     """At the root and under a sub-path."""
     site = deployed_site
-    page, rec = deployed_page()
+    page, rec = deployed_reader
     page.goto(site.page_url(source, "carriers/mts/"), wait_until="load")
     page.hover(".md-header .md-select")
     link = page.locator(f".md-header a.md-select__link[hreflang='{target}']")
