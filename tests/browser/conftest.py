@@ -63,7 +63,10 @@ def open_page(browser, allowed_prefix: str, viewport=None, **context_args):
     rec = Recorder(allowed_prefix)
     page.on("request", lambda req: rec.requests.append(req.url))
     page.on("response", lambda res: res.status >= 400 and rec.failed.append(f"{res.status} {res.url}"))
-    page.on("requestfailed", lambda req: req.url.startswith(allowed_prefix) and rec.failed.append(f"failed {req.url}"))
+    # a request the browser itself cancels (net::ERR_ABORTED: the page moved on while, say,
+    # its favicon was still loading) is not a broken resource; every other failure is
+    page.on("requestfailed", lambda req: req.url.startswith(allowed_prefix)
+            and "ERR_ABORTED" not in (req.failure or "") and rec.failed.append(f"failed {req.url} ({req.failure})"))
     page.on("console", lambda msg: msg.type == "error" and rec.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: rec.console_errors.append(f"page error: {exc}"))
     return context, page, rec

@@ -33,6 +33,18 @@ def test_a_request_off_the_site_is_recorded_and_never_answered(site, site_page):
     assert rec.blocked == urls, rec.blocked
 
 
+def test_a_broken_resource_is_recorded_and_a_cancelled_one_is_not(site, site_page):
+    """The record behind every "nothing failed" assertion: a resource of the site that
+    fails to load is in it; one the browser cancels (the page moved on) is not."""
+    page, rec = site_page()
+    page.goto(site.page_url("en"), wait_until="load")
+    page.route("**/broken.css", lambda route: route.abort("failed"))
+    page.route("**/cancelled.css", lambda route: route.abort("aborted"))
+    page.evaluate("""urls => Promise.all(urls.map(u => fetch(u).catch(() => null)))""",
+                  [site.url + "broken.css", site.url + "cancelled.css"])
+    assert rec.failed == [f"failed {site.url}broken.css (net::ERR_FAILED)"], rec.failed
+
+
 PAIRS = [(s, t) for s in LANGS for t in LANGS if s != t]
 
 
