@@ -19,6 +19,7 @@ from tools.chromium import ARGS, CHROMIUM
 # process (software compositing here) runs inside the browser process: about an
 # eighth less CPU per page load, the same pixels.
 TEST_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--in-process-gpu"]
+VIEWPORT = {"width": 1280, "height": 900}  # a page's size unless a test asks for another
 
 
 def pytest_collection_modifyitems(items):
@@ -58,7 +59,7 @@ class Recorder:
 def open_page(browser, allowed_prefix: str, viewport=None, **context_args):
     """A fresh page (its own context: no storage, no cache) that records every request;
     those outside `allowed_prefix` are its `blocked` ones."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **context_args)
+    context = browser.new_context(viewport=viewport or VIEWPORT, **context_args)
     page = context.new_page()
     rec = Recorder(allowed_prefix)
     page.on("request", lambda req: rec.requests.append(req.url))
@@ -86,9 +87,8 @@ def site_page(browser, site):
         context.close()
 
 
-@pytest.fixture(scope="module")
-def _module_reader(browser, site):
-    context, page, rec = open_page(browser, site.url)
+def _shared_page(browser, url: str):
+    context, page, rec = open_page(browser, url)
     yield page, rec
     context.close()
 
@@ -98,8 +98,13 @@ def _fresh_start(page, rec):
     rec.failed.clear()
     rec.console_errors.clear()
     page.emulate_media(media="null")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(VIEWPORT)
     return page, rec
+
+
+@pytest.fixture(scope="module")
+def _module_reader(browser, site):
+    yield from _shared_page(browser, site.url)
 
 
 @pytest.fixture
@@ -113,9 +118,7 @@ def reader(_module_reader):
 
 @pytest.fixture(scope="module")
 def _module_deployed_reader(browser, deployed_site):
-    context, page, rec = open_page(browser, deployed_site.url)
-    yield page, rec
-    context.close()
+    yield from _shared_page(browser, deployed_site.url)
 
 
 @pytest.fixture
