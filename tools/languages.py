@@ -8,4 +8,4 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
-from common import DEFAULT_LANG, FALLBACK_LANG, LANGS, missing_words, read_languages, words  # noqa: E402,F401
+from common import DEFAULT_LANG, FALLBACK_LANG, LANGS, SafeLoader, missing_words, read_languages, safe_load, words  # noqa: E402,F401

@@ -12,6 +12,7 @@ ValueError on 2026-11-31, with no line); valid ones become `datetime.date`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import sys
@@ -40,7 +41,7 @@ class FactsError(Exception):
     """A mistake in facts.yml; the message names file, line and key."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(common.SafeLoader):
     """SafeLoader that keeps dates as text (they are checked in validate())."""
 
 
@@ -99,6 +100,11 @@ def as_date(value) -> dt.date | None:
     return None
 
 
+# A build reads facts.yml in several hooks and once per language (the i18n plugin runs
+# on_config again for each); the validated data is kept per file, text and languages.
+_loaded: dict[tuple, dict] = {}
+
+
 def load(path: Path) -> dict:
     """The validated data of a facts file; FactsError names the file, line and key."""
     rel = _rel(path)
@@ -106,21 +112,29 @@ def load(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise FactsError(f"{rel}: cannot be read: {exc.strerror}") from None
+    key = (rel, text, tuple(common.LANGS), common.FALLBACK_LANG)
+    if key in _loaded:
+        return copy.deepcopy(_loaded[key])
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            raise FactsError(
+                f"{rel}:1: the file is empty; it needs the sections {', '.join(SECTIONS)}"
+            )
+        lines = _lines(node, rel)
+        data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise FactsError(f"{rel}{line}: not valid YAML: {problem}") from None
-    if node is None:
-        raise FactsError(
-            f"{rel}:1: the file is empty; it needs the sections {', '.join(SECTIONS)}"
-        )
-    lines = _lines(node, rel)
-    data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    finally:
+        loader.dispose()
     Validator(data, lines, rel).run()
-    return data
+    _loaded.clear()  # one file's data is enough to keep
+    _loaded[key] = data
+    return copy.deepcopy(data)
 
 
 class Validator:

@@ -68,7 +68,7 @@ def front_matter_problem(page) -> str | None:
     if not m:
         return None
     try:
-        yaml.safe_load(m.group(1))
+        common.safe_load(m.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         last = m.group(1).count("\n")

@@ -58,7 +58,7 @@ def load_synonyms(path: Path) -> dict[str, dict[str, list[str]]]:
 
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = common.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise PluginError(f"{path}: must map languages to words")
     for lang, table in data.items():

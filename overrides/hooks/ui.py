@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -41,10 +42,31 @@ def on_config(config, **kwargs):
     return config
 
 
+class _MemoryBytecode(BytecodeCache):
+    """Compiled templates kept in memory for the rest of the process."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # ignored if the source changed
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+
+
 def on_env(env, config, files, **kwargs):
     # `tojson` (the #sim-ui block) writes the words as they are, not as \uXXXX escapes
     # (a third of the size in Chinese and Russian); <, >, & and ' are still escaped.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    # The theme's templates are compiled once per process, not once per language: the
+    # i18n plugin builds each language with a new environment (the compiled code is
+    # keyed by the template's name and source, so an edited template compiles again).
+    env.bytecode_cache = _BYTECODE
     return env
 
 

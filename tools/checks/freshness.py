@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.languages import SafeLoader
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import facts_data  # noqa: E402  (the build's own loader)
@@ -46,7 +48,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def checked_lines(facts_file: Path) -> dict[str, int]:
     """The line of each fact's `checked:` in the file."""
-    node = yaml.compose(facts_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    node = yaml.compose(facts_file.read_text(encoding="utf-8"), Loader=SafeLoader)
     lines: dict[str, int] = {}
     for section_key, section in node.value:
         if section_key.value != "facts":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.languages import FALLBACK_LANG, LANGS
+from tools.languages import FALLBACK_LANG, LANGS, safe_load
 
 
 class GlossaryError(Exception):
@@ -34,7 +34,7 @@ def _where(path: Path) -> str:
 def load(docs_dir: Path) -> dict:
     path = docs_dir / "_data" / "glossary.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}:{mark.column + 1}" if mark else ""

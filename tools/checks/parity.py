@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.languages import FALLBACK_LANG, LANGS
+from tools.languages import FALLBACK_LANG, LANGS, safe_load
 REFERENCE = FALLBACK_LANG  # mismatches are reported against the English version
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
 import includes  # noqa: E402  (the build's own include expansion, not a copy)
@@ -52,7 +52,7 @@ def split_front_matter(text: str, where: str = "page") -> tuple[dict, list[str],
     if not m:
         return {}, text.split("\n"), 0
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = safe_load(m.group(1)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         last = m.group(1).count("\n")  # the front matter's last line is line last + 1
