@@ -252,3 +252,41 @@ def test_check_and_inference_marks_render_with_their_links(site):
     inference = re.findall(r'<a class="sim-inference" href="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert inference and all(h.endswith("about/#our-inference") for h, _ in inference), inference
     assert {t for _, t in inference} == {"our inference"}
+
+
+# -- what a build keeps between languages, and `make serve` between rebuilds ---------
+
+
+def test_facts_kept_per_process_are_read_again_when_the_file_changes(tmp_path):
+    path = tmp_path / "facts.yml"
+    text = (DOCS / "_data" / "facts.yml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = hook.facts_data.load(path)
+    first["facts"]["mts.short"]["value"] = "changed by a caller"
+    again = hook.facts_data.load(path)
+    assert again["facts"]["mts.short"]["value"] == DATA["facts"]["mts.short"]["value"], \
+        "a caller's change to the loaded data leaked into the next load"
+    old = f'value: "{DATA["facts"]["mts.short"]["value"]}"'
+    assert old in text
+    path.write_text(text.replace(old, 'value: "0999"', 1), encoding="utf-8")
+    assert hook.facts_data.load(path)["facts"]["mts.short"]["value"] == "0999"
+    path.write_text(text.replace(old, 'value: "0999"\n    value: "0998"', 1), encoding="utf-8")
+    with pytest.raises(hook.facts_data.FactsError, match="duplicate key"):
+        hook.facts_data.load(path)  # an edit that breaks the file is still caught
+
+
+def test_templates_compiled_once_are_compiled_again_when_their_source_changes():
+    from jinja2 import DictLoader, Environment
+
+    spec = importlib.util.spec_from_file_location("ui_hook", ROOT / "overrides/hooks/ui.py")
+    ui = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ui)
+    sources = {"page.html": "first {{ x }}"}
+    envs = [Environment(loader=DictLoader(sources)) for _ in range(3)]
+    for env in envs:
+        ui.on_env(env, None, None)
+    assert envs[0].get_template("page.html").render(x=1) == "first 1"
+    assert ui._BYTECODE.code, "nothing was kept"
+    assert envs[1].get_template("page.html").render(x=2) == "first 2"  # from the kept code
+    sources["page.html"] = "second {{ x }}"
+    assert envs[2].get_template("page.html").render(x=3) == "second 3"
