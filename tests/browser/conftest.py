@@ -3,14 +3,13 @@ work here, so a missing /usr/bin/chromium fails the run: it is never skipped."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.chromium import ARGS, CHROMIUM
+from tools.chromium import ARGS, browser_for_tests
 
 # Nothing a page asks for may leave this machine: every host name but the test
 # servers' 127.0.0.1 fails to resolve, so a request elsewhere fails at once (and is
@@ -28,11 +27,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_report_header(config):
+    return f"browser tests drive: {browser_for_tests()[1]}"
+
+
 @pytest.fixture(scope="session")
 def browser():
-    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    path, what = browser_for_tests()
     if not path:
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)")
+        pytest.fail(what)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=ARGS + TEST_ARGS, headless=True)
         yield b
@@ -87,12 +90,6 @@ def site_page(browser, site):
         context.close()
 
 
-def _shared_page(browser, url: str):
-    context, page, rec = open_page(browser, url)
-    yield page, rec
-    context.close()
-
-
 def _fresh_start(page, rec):
     rec.requests.clear()
     rec.failed.clear()
@@ -102,26 +99,74 @@ def _fresh_start(page, rec):
     return page, rec
 
 
-@pytest.fixture(scope="module")
-def _module_reader(browser, site):
-    yield from _shared_page(browser, site.url)
+# -- a clean page: nothing stored, without the cost of a new browser context ----------
+#
+# A new context starts a new renderer process with cold caches: about 1 s of CPU for
+# its first page, against 0.2 s for the next page of an open one. Tests that store
+# things (ticks, remembered fields, a saved copy) but need no option of their own
+# take `clean_page`: the worker's one page, emptied before each test as a new
+# context would be.
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class CleanPage:
+    context: object
+    page: object
+    rec: Recorder
+    cdp: object
+    origins: set = field(default_factory=set)
+
+    def clean(self):
+        """Leave the page, then empty what a new context would not have: every
+        origin's storage (local and session storage, cookies, IndexedDB, Cache
+        Storage, service workers), permissions, offline mode, routes; and start a new
+        record, with no media emulated, at the default size. The HTTP cache stays."""
+        page, rec = self.page, self.rec
+        self.origins |= {origin_of(u) for u in rec.requests if u.startswith(("http:", "https:"))}
+        page.goto("about:blank")
+        for origin in sorted(self.origins):
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        page.unroute_all(behavior="ignoreErrors")
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        self.context.set_offline(False)
+        return _fresh_start(page, rec)
+
+
+@pytest.fixture(scope="session")
+def _worker_clean_page(browser, site):
+    context, page, rec = open_page(browser, site.url)
+    yield CleanPage(context, page, rec, context.new_cdp_session(page), {origin_of(site.url)})
+    context.close()
 
 
 @pytest.fixture
-def reader(_module_reader):
-    """One page shared by a module's tests that only open pages and look at them (they
-    store nothing, and change nothing a later test could see): navigating an open page
-    costs a third of the CPU of opening a fresh one. Each test starts with an empty
-    record, with no media emulated, at the default size."""
-    return _fresh_start(*_module_reader)
-
-
-@pytest.fixture(scope="module")
-def _module_deployed_reader(browser, deployed_site):
-    yield from _shared_page(browser, deployed_site.url)
+def clean_page(_worker_clean_page):
+    """(page, record) as site_page() gives them, for a test that may store things but
+    adds no listener, route, init script or clock of its own (those belong to a
+    context of the test's own: site_page with options, or open_page)."""
+    return _worker_clean_page.clean()
 
 
 @pytest.fixture
-def deployed_reader(_module_deployed_reader):
-    """`reader` on the sub-path build, and then on the root build (deployed_site)."""
-    return _fresh_start(*_module_deployed_reader)
+def reader(clean_page):
+    """`clean_page` for a test that only opens pages and looks at them."""
+    return clean_page
+
+
+@pytest.fixture(scope="session")
+def _worker_deployed_page(browser, deployed_site):
+    context, page, rec = open_page(browser, deployed_site.url)
+    yield CleanPage(context, page, rec, context.new_cdp_session(page), {origin_of(deployed_site.url)})
+    context.close()
+
+
+@pytest.fixture
+def deployed_reader(_worker_deployed_page):
+    """`clean_page` on the sub-path build, and then on the root build (deployed_site)."""
+    return _worker_deployed_page.clean()

@@ -37,8 +37,8 @@ def test_axe_catches_an_unlabelled_checkbox(site, reader):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_keyboard_reaches_every_control(site, site_page, lang):
-    page, rec = site_page()
+def test_keyboard_reaches_every_control(site, clean_page, lang):
+    page, rec = clean_page
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     page.keyboard.press("Tab")
     skip = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")

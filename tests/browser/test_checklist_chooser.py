@@ -208,8 +208,8 @@ def test_unknown_values_in_the_address_are_dropped(site, reader, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_choice_is_kept_in_the_address_and_survives_a_reload(site, site_page, lang):
-    page, rec = site_page()
+def test_the_choice_is_kept_in_the_address_and_survives_a_reload(site, site_page, clean_page, lang):
+    page, rec = clean_page
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     before = page.evaluate("history.length")
     total = page.locator(ITEMS).count()
@@ -330,8 +330,8 @@ def test_without_javascript_every_item_shows_and_no_chooser(site, site_page, lan
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_ticks_are_kept_per_item_across_choices(site, site_page, lang):
-    page, rec = site_page()
+def test_ticks_are_kept_per_item_across_choices(site, clean_page, lang):
+    page, rec = clean_page
     page.goto(site.page_url(lang, "checklist/") + "?carrier=beeline&goal=keep", wait_until="load")
     visible = page.locator(f"{ITEMS}:visible")
     target = visible.nth(visible.count() - 1)

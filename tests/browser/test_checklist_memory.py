@@ -32,8 +32,8 @@ def exercise(page, url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_ticks_survive_reload_over_http(site, site_page, lang):
-    page, rec = site_page()
+def test_ticks_survive_reload_over_http(site, clean_page, lang):
+    page, rec = clean_page
     exercise(page, site.page_url(lang, "checklist/"))
 
 
@@ -46,8 +46,8 @@ def test_ticks_survive_reload_from_file(browser, offline_copy):
         context.close()
 
 
-def test_each_language_keeps_its_own_ticks(site, site_page):
-    page, rec = site_page()
+def test_each_language_keeps_its_own_ticks(site, clean_page):
+    page, rec = clean_page
     page.goto(site.page_url("en", "checklist/"), wait_until="load")
     page.locator(".md-typeset .task-list-item .sim-task-text").nth(1).click()
     assert sum(ticked(page)) == 1
@@ -60,8 +60,8 @@ BAD_STORED = ["42", '"x"', "true", "[]", "null", "not json"]
 
 
 @pytest.mark.parametrize("stored", BAD_STORED, ids=["number", "string", "boolean", "array", "null", "not-json"])
-def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, site_page, stored):
-    page, rec = site_page()
+def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, clean_page, stored):
+    page, rec = clean_page
     page.goto(site.page_url("en", "checklist/"), wait_until="load")
     labels = page.locator(".md-typeset .task-list-item .sim-task-text")
     # find the key the page keeps its ticks under: the one a tick writes
@@ -87,9 +87,9 @@ def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, site_page, s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_index_html_address_keeps_the_same_ticks(site, site_page, lang):
+def test_the_index_html_address_keeps_the_same_ticks(site, clean_page, lang):
     """/checklist/ and /checklist/index.html are one page: one set of ticks."""
-    page, rec = site_page()
+    page, rec = clean_page
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     labels = page.locator(".md-typeset .task-list-item .sim-task-text")
     labels.nth(2).click()
@@ -112,8 +112,8 @@ FILL_STORAGE = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_full_storage_says_gently_that_ticks_are_not_kept(site, site_page, lang):
-    page, rec = site_page()
+def test_full_storage_says_gently_that_ticks_are_not_kept(site, clean_page, lang):
+    page, rec = clean_page
     page.goto(site.page_url(lang, "checklist/"), wait_until="load")
     words = page.evaluate("JSON.parse(document.getElementById('sim-ui').textContent).checklist_storage")
     note = page.locator(".sim-toolbar [role=status]")

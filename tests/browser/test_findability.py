@@ -23,10 +23,10 @@ def letter(ch: str) -> bool:
     return bool(ch) and ch.isalnum()
 
 
-def test_page_opened_from_a_result_highlights_whole_words_only(site, site_page):
+def test_page_opened_from_a_result_highlights_whole_words_only(site, clean_page):
     """«новый» is stemmed to "нов": the home page's «Новый телефон … обновите договор»
     must light up «Новый» whole and leave «обновите» alone."""
-    page, rec = site_page()
+    page, rec = clean_page
     page.goto(site.page_url("ru") + "?h=%D0%BD%D0%BE%D0%B2", wait_until="load")  # h=нов
     # the marks are corrected in the same task that inserts them (a MutationObserver)
     page.wait_for_selector("article mark[data-md-highlight]")
@@ -40,8 +40,8 @@ def test_page_opened_from_a_result_highlights_whole_words_only(site, site_page):
     assert not rec.console_errors
 
 
-def test_chinese_highlight_is_left_as_material_places_it(site, site_page):
-    page, rec = site_page()
+def test_chinese_highlight_is_left_as_material_places_it(site, clean_page):
+    page, rec = clean_page
     page.goto(site.page_url("zh", "porting/") + "?h=%E8%BD%AC%E7%BD%91", wait_until="load")  # h=转网
     page.wait_for_selector("article mark[data-md-highlight]")
     marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
@@ -50,8 +50,8 @@ def test_chinese_highlight_is_left_as_material_places_it(site, site_page):
 
 
 @pytest.mark.parametrize("lang,query", [("ru", "новый телефон"), ("en", "deactivated"), ("ru", "номера")])
-def test_result_list_marks_whole_words(site, site_page, lang, query):
-    page, rec = site_page()
+def test_result_list_marks_whole_words(site, clean_page, lang, query):
+    page, rec = clean_page
     page.goto(site.page_url(lang), wait_until="load")
     search(page, query)
     marks = page.evaluate(MARKS, ".md-search-result mark")
@@ -61,8 +61,9 @@ def test_result_list_marks_whole_words(site, site_page, lang, query):
 
 
 @pytest.mark.parametrize("width,shown", [(390, True), (1280, False)])
-def test_on_this_page_list_shows_on_phones_only(site, site_page, width, shown):
-    page, _ = site_page(viewport={"width": width, "height": 844})
+def test_on_this_page_list_shows_on_phones_only(site, clean_page, width, shown):
+    page, _ = clean_page
+    page.set_viewport_size({"width": width, "height": 844})
     page.goto(site.page_url("en", "carriers/mts/"), wait_until="load")
     toc = page.locator("article nav.sim-toc")
     assert toc.is_visible() is shown

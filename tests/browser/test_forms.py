@@ -356,8 +356,8 @@ def test_hints_for_bad_values_appear_are_announced_and_go(site, reader, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_nothing_is_sent_or_stored_without_remember(site, site_page, lang):
-    page, rec = site_page()
+def test_nothing_is_sent_or_stored_without_remember(site, clean_page, lang):
+    page, rec = clean_page
     url = site.page_url(lang, SLUG)
     goto(page, url)
     loaded = len(rec.requests)
@@ -380,8 +380,8 @@ def test_nothing_is_sent_or_stored_without_remember(site, site_page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_remember_keeps_fields_and_forget_clears_them(site, site_page, lang):
-    page, rec = site_page()
+def test_remember_keeps_fields_and_forget_clears_them(site, clean_page, lang):
+    page, rec = clean_page
     goto(page, site.page_url(lang, SLUG))
     fill_all(page, "number")
     page.locator(f"{FORM} [name=carrier]").select_option("t2")

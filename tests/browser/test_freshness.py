@@ -89,8 +89,9 @@ def expected_where(slug: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_note_shows_the_review_date_and_no_warning_on_the_real_clock(site, site_page, lang):
-    page, rec = site_page(viewport={"width": 390, "height": 844})
+def test_the_note_shows_the_review_date_and_no_warning_on_the_real_clock(site, clean_page, lang):
+    page, rec = clean_page
+    page.set_viewport_size({"width": 390, "height": 844})
     w = words(lang)["freshness"]
     for slug in PAGES:
         page.goto(site.page_url(lang, slug), wait_until="load")
@@ -189,8 +190,8 @@ def test_the_note_and_its_warning_print(browser, site):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_report_link_carries_the_page_address_and_nothing_leaves_before_it_is_pressed(site, site_page, lang):
-    page, rec = site_page()
+def test_report_link_carries_the_page_address_and_nothing_leaves_before_it_is_pressed(site, clean_page, lang):
+    page, rec = clean_page
     slug = "carriers/beeline/"
     page.goto(site.page_url(lang, slug), wait_until="load")
     page.wait_for_timeout(300)

@@ -60,8 +60,8 @@ def test_page_loads_only_its_own_index(site, site_page, lang):
     assert indexes == [own], indexes
 
 
-def test_result_shows_section_and_highlight_on_target(site, site_page):
-    page, rec = site_page()
+def test_result_shows_section_and_highlight_on_target(site, clean_page):
+    page, rec = clean_page
     page.goto(site.page_url("ru"), wait_until="load")
     search(page, "доверенности")
     item = page.locator(".md-search-result__item").first
@@ -85,10 +85,10 @@ FOUND = {"zh": "保号", "ru": "договор", "en": "cancel"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_word_that_names_an_object_property_is_searched_like_any_word(site, site_page, lang):
+def test_a_word_that_names_an_object_property_is_searched_like_any_word(site, clean_page, lang):
     """"constructor" used to throw in the worker: the result list kept the previous
     keystroke's results. Each such word must replace them with its own answer."""
-    page, rec = site_page()
+    page, rec = clean_page
     page.goto(site.page_url(lang), wait_until="load")
     open_search(page)
     field = page.locator("input.md-search__input")

@@ -63,3 +63,32 @@ def test_language_switcher_keeps_the_page(deployed_site, deployed_reader, source
     assert page.locator("html").get_attribute("lang") == target
     assert not rec.failed, rec.failed
     assert not rec.console_errors and not rec.blocked
+
+
+STORED = """async () => [localStorage.length, sessionStorage.length, document.cookie,
+    (await caches.keys()).length, (await navigator.serviceWorker.getRegistrations()).length]"""
+
+
+def test_a_clean_page_keeps_nothing_from_the_test_before(site, _worker_clean_page):
+    """`clean_page` stands in for a new context: whatever a test left (storage of every
+    kind, a saved offline copy with its service worker, offline mode, a route, print
+    media, a size) is gone for the next test, and so is its record."""
+    page, rec = _worker_clean_page.clean()
+    page.goto(site.page_url("en"), wait_until="load")
+    page.locator("[data-offline-save]").click()
+    page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+    page.evaluate("""() => { localStorage.setItem('a', '1'); sessionStorage.setItem('b', '2');
+                             document.cookie = 'c=3; path=/'; }""")
+    assert page.evaluate(STORED) == [1, 1, "c=3", 1, 1]
+    page.route("**/*.css", lambda route: route.abort())
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 400, "height": 500})
+    page.context.set_offline(True)
+
+    page, rec = _worker_clean_page.clean()
+    assert rec.requests == [] and rec.failed == []
+    page.goto(site.page_url("en"), wait_until="load")  # online again, no route
+    assert page.evaluate(STORED) == [0, 0, "", 0, 0]
+    assert page.viewport_size == {"width": 1280, "height": 900}
+    assert page.evaluate("matchMedia('print').matches") is False
+    assert not rec.failed and not rec.blocked, (rec.failed, rec.blocked)
