@@ -267,3 +267,25 @@ def test_redirects_of_a_root_hosted_build():
     assert lines[-1] == "/*  /404.html  404"  # the catch-all comes last
     config = {"site_url": "https://example.org/guide"}
     assert hook.redirects(config, ("zh",)).splitlines() == ["/guide/*  /guide/404.html  404"]
+
+
+# -- the browser the tests drive (tools/chromium.py) -------------------------------------
+
+
+def test_the_tests_prefer_the_headless_build_fall_back_to_chromium_and_say_what_is_missing(monkeypatch, tmp_path):
+    import tools.chromium as chromium
+
+    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    for exe in (shell, full):
+        exe.write_text("#!/bin/sh\n")
+        exe.chmod(0o755)
+    monkeypatch.setattr(chromium, "HEADLESS_SHELL", str(shell))
+    monkeypatch.setattr(chromium, "CHROMIUM", str(full))
+    assert chromium.browser_for_tests() == (str(shell), "Debian chromium-headless-shell")
+    shell.unlink()
+    path, what = chromium.browser_for_tests()
+    assert path == str(full) and "install chromium-headless-shell" in what
+    full.unlink()
+    monkeypatch.setenv("PATH", str(tmp_path))
+    path, what = chromium.browser_for_tests()
+    assert path is None and "chromium-headless-shell" in what and ".ci/run" in what
