@@ -6,13 +6,16 @@ language offer appears, and give fingers targets of at least 24 px."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import time
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import VIEWPORT
 from tests.conftest import DEFAULT_LANG, LANGS, PAGES, lang_prefix
 from tools.search_driver import search
 from tools.serve import serve
@@ -42,7 +45,7 @@ def secure_deployed(deployed_site):
 
 
 def secure_context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(CSP_LISTENER)
     return context
 
@@ -95,36 +98,74 @@ def storage_is_empty(page) -> bool:
     }""")
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_save_for_offline_use_then_read_and_search_without_network(browser, secure_deployed, lang):
-    secure = secure_deployed  # at the root and under a sub-path
-    context = secure_context(browser)
-    page = context.new_page()
+@dataclass
+class SavedCopy:
+    """A language saved for offline use by pressing the button, once per build and
+    language: what the button and the storage showed before the press and after."""
+    context: object
+    page: object
+    before: dict
+    after: dict
+
+
+@pytest.fixture(scope="module")
+def saved_copy(browser, secure_deployed):
+    """saved_copy(lang): that language of the deployed build (at the root and under a
+    sub-path, served with its own _headers) saved for offline use in a context of its
+    own. The tests of what the saved copy does offline share it; each turns the
+    network off and on again."""
+    copies: dict[str, SavedCopy] = {}
+
+    def get(lang: str) -> SavedCopy:
+        if lang not in copies:
+            context = secure_context(browser)
+            page = context.new_page()
+            page.goto(url_of(secure_deployed, lang), wait_until="load")
+            button = page.locator("[data-offline-save]")
+            before = {"visible": button.is_visible(), "state": button.get_attribute("data-offline-state"),
+                      "label": button.inner_text(), "lang_attr": button.get_attribute("data-offline-lang"),
+                      "storage_empty": storage_is_empty(page)}
+            button.click()
+            page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
+            after = {"status": page.locator("#sim-offline-status").inner_text(),
+                     "caches": page.evaluate("""async () => {
+                         const keys = await caches.keys();
+                         return keys.map(k => k.replace(/-[0-9a-f]{12}-/, '-V-'));
+                     }""")}
+            copies[lang] = SavedCopy(context, page, before, after)
+        return copies[lang]
+
+    yield get
+    for copy in copies.values():
+        copy.context.close()
+
+
+@contextlib.contextmanager
+def network_off(context):
+    context.set_offline(True)
     try:
-        page.goto(url_of(secure, lang), wait_until="load")
-        button = page.locator("[data-offline-save]")
-        assert button.is_visible() and button.get_attribute("data-offline-state") == "idle"
-        label = button.inner_text()
-        assert label and label != page.locator("[data-offline-save]").get_attribute("data-offline-lang")
-        assert storage_is_empty(page), "something was stored before the reader asked"
-        button.click()
-        page.wait_for_selector("[data-offline-save][data-offline-state='saved']", timeout=60_000)
-        status = page.locator("#sim-offline-status").inner_text()
-        assert re.search(r"\d+([.,]\d)?\s*(KB|MB)", status), f"no size reported: {status!r}"
-        cached = page.evaluate("""async () => {
-            const keys = await caches.keys();
-            return keys.map(k => k.replace(/-[0-9a-f]{12}-/, '-V-'));
-        }""")
-        assert cached == [f"sim-guide-V-{lang}"], cached
-        context.set_offline(True)
+        yield
+    finally:
+        context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_for_offline_use_then_read_and_search_without_network(secure_deployed, saved_copy, lang):
+    secure = secure_deployed  # at the root and under a sub-path
+    copy = saved_copy(lang)
+    before, after, page = copy.before, copy.after, copy.page
+    assert before["visible"] and before["state"] == "idle"
+    assert before["label"] and before["label"] != before["lang_attr"]
+    assert before["storage_empty"], "something was stored before the reader asked"
+    assert re.search(r"\d+([.,]\d)?\s*(KB|MB)", after["status"]), f"no size reported: {after['status']!r}"
+    assert after["caches"] == [f"sim-guide-V-{lang}"], after["caches"]
+    with network_off(copy.context):
         for slug in FIVE:
             page.goto(url_of(secure, lang, slug), wait_until="load")
             assert page.locator("article h1").count() == 1, f"{lang}/{slug} did not open offline"
             assert page.evaluate("document.documentElement.lang") == lang
         assert search(page, QUERY[lang]), f"{lang}: search does not work offline"
         assert violations(page) == []
-    finally:
-        context.close()
 
 
 def test_a_new_build_replaces_the_saved_copy(browser, site, tmp_path):
@@ -223,16 +264,14 @@ def save_offline(page, base: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_offline_a_page_not_saved_gets_the_saved_404_with_status_404(browser, deployed_site, lang):
+def test_offline_a_page_not_saved_gets_the_saved_404_with_status_404(secure_deployed, saved_copy, lang):
     """With the network off, an address the saved copy does not hold (a mistyped one,
     another language) opens that language's saved 404 page, or the default
     language's, or any saved one, with status 404, and its search works."""
-    base = deployed_site.url
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        save_offline(page, base, lang)
-        context.set_offline(True)
+    base = secure_deployed
+    copy = saved_copy(lang)
+    page = copy.page
+    with network_off(copy.context):
         other = next(l for l in LANGS if l != lang)
         for url in (url_of(base, lang, "no-such-page/"), url_of(base, lang, "carriers/no-such-carrier/deeper/"),
                     url_of(base, other, "carriers/mts/")):
@@ -246,13 +285,12 @@ def test_offline_a_page_not_saved_gets_the_saved_404_with_status_404(browser, de
         # a saved page still opens as itself
         response = page.goto(url_of(base, lang, "carriers/mts/"), wait_until="load")
         assert response.status == 200 and page.locator("article h1#not-found").count() == 0
-    finally:
-        context.close()
+        assert violations(page) == []
 
 
 def test_offline_the_default_languages_404_comes_before_another_saved_one(browser, deployed_site):
     base = deployed_site.url
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     try:
         save_offline(page, base, "ru")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import VIEWPORT
 from tests.conftest import LANGS, SUBPATH
 
 
@@ -89,6 +90,6 @@ def test_a_clean_page_keeps_nothing_from_the_test_before(site, _worker_clean_pag
     assert rec.requests == [] and rec.failed == []
     page.goto(site.page_url("en"), wait_until="load")  # online again, no route
     assert page.evaluate(STORED) == [0, 0, "", 0, 0]
-    assert page.viewport_size == {"width": 1280, "height": 900}
+    assert page.viewport_size == VIEWPORT
     assert page.evaluate("matchMedia('print').matches") is False
     assert not rec.failed and not rec.blocked, (rec.failed, rec.blocked)
