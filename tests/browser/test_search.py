@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tools.search_driver import open_search, search, wait_for_results
 from tests.conftest import LANGS, PAGES
@@ -76,7 +77,11 @@ def test_result_shows_section_and_highlight_on_target(site, clean_page):
         links.nth(index).click()
     page.wait_for_load_state("load")
     assert "h=%D0%B4%D0%BE%D0%B2%D0%B5%D1%80%D0%B5%D0%BD" in page.url  # h=доверен…
-    assert page.locator("article mark").count() >= 1, "search terms not highlighted on the target page"
+    # Material marks the terms once the page has loaded: give it the moment a reader would
+    try:
+        page.wait_for_function("() => document.querySelector('article mark')", timeout=5000)
+    except PlaywrightTimeout:
+        pytest.fail("search terms not highlighted on the target page")
 
 
 # Words that name a property of every JavaScript object (Object.prototype), as typed.
