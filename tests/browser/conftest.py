@@ -1,5 +1,7 @@
-"""Playwright on the system Chromium (Debian `chromium`). Browser downloads do not
-work here, so a missing /usr/bin/chromium fails the run: it is never skipped."""
+"""Playwright on the system Chromium: Debian's headless build of it
+(chromium-headless-shell) where installed, else `chromium` (tools/chromium.py).
+Browser downloads do not work here, so a missing browser fails the run: it is never
+skipped."""
 
 from __future__ import annotations
 
@@ -138,11 +140,16 @@ class CleanPage:
         return _fresh_start(page, rec)
 
 
+def _worker_page(browser, url: str):
+    """The one CleanPage of a worker for the site at `url` (until the session ends)."""
+    context, page, rec = open_page(browser, url)
+    yield CleanPage(context, page, rec, context.new_cdp_session(page), {origin_of(url)})
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def _worker_clean_page(browser, site):
-    context, page, rec = open_page(browser, site.url)
-    yield CleanPage(context, page, rec, context.new_cdp_session(page), {origin_of(site.url)})
-    context.close()
+    yield from _worker_page(browser, site.url)
 
 
 @pytest.fixture
@@ -161,9 +168,7 @@ def reader(clean_page):
 
 @pytest.fixture(scope="session")
 def _worker_deployed_page(browser, deployed_site):
-    context, page, rec = open_page(browser, deployed_site.url)
-    yield CleanPage(context, page, rec, context.new_cdp_session(page), {origin_of(deployed_site.url)})
-    context.close()
+    yield from _worker_page(browser, deployed_site.url)
 
 
 @pytest.fixture
