@@ -30,7 +30,10 @@ KEY = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 
-FACT_FIELDS = {"kind", "value", "confidence", "source", "checked", "basis", "carrier", "label"}
+FACT_FIELDS = {"kind", "value", "confidence", "source", "checked", "basis", "carrier", "label",
+               "status", "as_of"}
+# A fact that states a rule says how far the rule had got, and when that was true.
+STATUSES = ("announced", "proposed", "in-force", "reported")
 SOURCE_FIELDS = {"url", "publisher", "published", "checked", "role"}
 SOURCE_ROLES = ("read", "confirm")
 CARRIER_FIELDS = {"name", "ru_genitive", "site"}
@@ -220,6 +223,12 @@ class Validator:
         if fact["confidence"] not in CONFIDENCE:
             self.fail((*path, "confidence"), f"confidence must be one of {', '.join(CONFIDENCE)}")
         self._date(path, fact, "checked")
+        if ("status" in fact) != ("as_of" in fact):
+            self.fail(path, "a rule's fact gives both 'status' and 'as_of' (the date the status was true)")
+        if "status" in fact:
+            if fact["status"] not in STATUSES:
+                self.fail((*path, "status"), f"status must be one of {', '.join(STATUSES)}")
+            self._date(path, fact, "as_of")
         if "carrier" in fact and fact["carrier"] not in self.data["carriers"]:
             self.fail((*path, "carrier"), f"unknown carrier '{fact['carrier']}'")
         if not domain_allowed(fact["source"], allowed):
