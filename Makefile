@@ -11,7 +11,33 @@ STAMP  := $(VENV)/.installed
 LOCK   := .ci/requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-serial offline check-external bench lock clean
+# The engine that builds the site: mkdocs, or properdocs (a maintained fork of MkDocs
+# 1.x, installed from the same lock). Switch with `make build ENGINE=properdocs`, or
+# for good by changing this line (README, "Engines").
+ENGINE ?= mkdocs
+
+# A release names its public address: SITE_URL must be set, and not to the
+# placeholder of mkdocs.yml (its default, which `make serve`, `make check` and the
+# tests build with). PREVIEW=1 builds without an address, for a look only: every page
+# gets `noindex`, the sitemap lists nothing, the printed pages name no address.
+PLACEHOLDER := https://ru-sim-guide.example/
+RELEASE_TARGETS := build offline build-properdocs
+ifneq ($(PREVIEW),1)
+ifneq ($(filter $(RELEASE_TARGETS),$(MAKECMDGOALS)),)
+ifeq ($(strip $(SITE_URL)),)
+$(error SITE_URL is not set. Set it to the address the site is served at, ending with /: \
+  SITE_URL=https://example.org/ make $(firstword $(filter $(RELEASE_TARGETS),$(MAKECMDGOALS))) \
+  (or PREVIEW=1 for a preview that search engines do not index and that names no address))
+endif
+ifeq ($(strip $(SITE_URL)),$(PLACEHOLDER))
+$(error SITE_URL is the placeholder $(PLACEHOLDER). Set it to the address the site is served at, ending with /: \
+  SITE_URL=https://example.org/ make $(firstword $(filter $(RELEASE_TARGETS),$(MAKECMDGOALS))) \
+  (or PREVIEW=1 for a preview that search engines do not index and that names no address))
+endif
+endif
+endif
+
+.PHONY: serve build build-properdocs check test test-serial offline check-external bench lock clean
 
 $(STAMP): $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,10 +50,17 @@ serve: $(STAMP)
 
 ## Build the site strictly into site/ (default verbosity: -q would hide warnings),
 ## with the offline copy at site/site-offline.zip (SIM_OFFLINE_ZIP=1: the home page
-## links to it; a plain mkdocs build or make serve shows no link to a missing file)
+## links to it; a plain mkdocs build or make serve shows no link to a missing file).
+## Needs SITE_URL, or PREVIEW=1 (see above).
 build: $(STAMP)
-	SIM_OFFLINE_ZIP=1 $(BIN)/mkdocs build --strict --site-dir site
+	SIM_OFFLINE_ZIP=1 $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml --site-dir site
 	$(BIN)/python -m tools.offline site/site-offline.zip
+
+## The same build on ProperDocs into site-properdocs/, then compared with site/ file by
+## file: they may differ only in the generator line (tools/compare_builds.py)
+build-properdocs: build
+	SIM_OFFLINE_ZIP=1 $(BIN)/properdocs build --strict --config-file mkdocs.yml --site-dir site-properdocs
+	$(BIN)/python -m tools.compare_builds site site-properdocs --ignore site-offline.zip
 
 ## The fast checks to run before every commit (no browser, a few seconds): the
 ## strict build, parity, glossary, hedge budget, link allowlist and facts rules
@@ -44,7 +77,8 @@ test: $(STAMP)
 test-serial: $(STAMP)
 	$(BIN)/python -m pytest -n 0 --durations=10
 
-## Build the offline copy into site-offline.zip (works from file:// with no network)
+## Build the offline copy into site-offline.zip (works from file:// with no network;
+## its printed pages name SITE_URL, so it needs SITE_URL or PREVIEW=1 too)
 offline: $(STAMP)
 	$(BIN)/python -m tools.offline site-offline.zip
 
@@ -66,4 +100,4 @@ lock:
 	  /tmp/sim-guide-lock/bin/python -m pip freeze --exclude russian-sim-guide; } > $(LOCK)
 
 clean:
-	rm -rf site site-offline.zip
+	rm -rf site site-properdocs site-offline.zip
