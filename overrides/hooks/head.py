@@ -8,10 +8,16 @@
 - A home title without the site name twice.
 - The offline copy (OFFLINE=true, opened from file://) gets none of the links that
   would point it at the web; only it loads the iframe-worker shim.
+- A preview (PREVIEW=1: `make build` without a public address, README "Deploying")
+  is not for search engines and names no address: every page, the 404 pages
+  included, gets `<meta name="robots" content="noindex">` (`sim_preview` in every
+  template's context), and no canonical URL, hreflang or preview card; the printed pages carry
+  no address (overrides/main.html) and the sitemap lists nothing (robots_sitemap.py).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -28,6 +34,20 @@ CARD = "assets/images/card-{lang}.png"
 CARDS_DIR = Path(__file__).resolve().parents[1]  # overrides/, where the cards are
 CARD_SIZE = (1200, 630)
 SHIM = "iframe-worker"
+# mkdocs.yml's default site_url, for builds that need no public address (make serve,
+# make check, the tests); the Makefile refuses to release a build with it.
+PLACEHOLDER = "https://ru-sim-guide.example/"
+
+
+def is_preview() -> bool:
+    """PREVIEW=1: a build to look at, never to be indexed (see the module's note)."""
+    return os.environ.get("PREVIEW") == "1"
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """The 404 pages and the sitemap (pages get it in on_page_context)."""
+    context["sim_preview"] = is_preview()
+    return context
 
 
 @event_priority(-200)  # after i18n (-100) has set up the theme
@@ -75,7 +95,8 @@ def absolute_alternates(config, page) -> list[dict]:
 @event_priority(-50)  # after i18n (50) has set the page's alternates
 def on_page_context(context, page, config, nav, **kwargs):
     lang = facts.page_lang(config)
-    offline = is_offline(config)
+    # neither the offline copy nor a preview points at an address on the web
+    offline = is_offline(config) or is_preview()
     site_url = config["site_url"] or ""
     title = page.title or config["site_name"]
     sim = {
@@ -96,4 +117,5 @@ def on_page_context(context, page, config, nav, **kwargs):
             "image_height": CARD_SIZE[1],
         }
     context["sim"] = sim
+    context["sim_preview"] = is_preview()
     return context

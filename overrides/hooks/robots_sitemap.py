@@ -5,6 +5,9 @@
   back in front.
 - `robots.txt` allows everything and names the sitemap (absolute, from
   `site_url`). The offline copy has none.
+- A preview (PREVIEW=1, head.py) has a sitemap without entries and a robots.txt that
+  names none: its pages say `noindex` themselves (robots.txt must not hide them from
+  the crawlers that read that), and the address may be mkdocs.yml's placeholder.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).parent))
 import common  # noqa: E402
 from common import i18n_building, is_offline  # noqa: E402
+from head import is_preview  # noqa: E402
 
 OVERRIDES = Path(__file__).resolve().parent.parent
 
@@ -38,13 +42,16 @@ def on_config(config, **kwargs):
 def on_template_context(context, template_name, config, **kwargs):
     if template_name == "sitemap.xml":
         context["sim_default_lang"] = common.DEFAULT_LANG  # its pages are the x-default
+        if is_preview():
+            context["i18n_alternates"] = {}  # set by i18n (priority 50, before this hook)
     return context
 
 
 def write_robots(site_dir: Path, config) -> None:
-    site_url = config["site_url"] or "/"
-    (site_dir / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n", encoding="utf-8")
+    text = "User-agent: *\nAllow: /\n"
+    if not is_preview():
+        text += f"\nSitemap: {urljoin(config['site_url'] or '/', 'sitemap.xml')}\n"
+    (site_dir / "robots.txt").write_text(text, encoding="utf-8")
 
 
 @event_priority(-400)  # after i18n (-100) built every language
