@@ -1,9 +1,10 @@
 """Security headers: `_headers` (Netlify / Cloudflare Pages format) at the site root.
 
-A Content-Security-Policy that allows only the site's own origin and inline
-scripts only by their hashes (computed from the built pages, so it is written
-after every other file), plus nosniff, the referrer and permissions policies, and
-no caching of sw.js. The offline copy (file://) has none.
+A Content-Security-Policy that allows only the site's own origin, and inline
+scripts and inline style elements only by their hashes (computed from the built
+pages, so it is written after every other file; the 404 pages' inline style keeps
+them readable where their style sheets cannot load: overrides/404.html), plus
+nosniff, the referrer and permissions policies, and no caching of sw.js. The offline copy (file://) has none.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import i18n_building, is_offline  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -29,19 +31,24 @@ HEADERS = {
 }
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
+def inline_hashes(site_dir: Path, pattern: re.Pattern = INLINE_SCRIPT) -> list[str]:
+    """The CSP hash sources of every inline element `pattern` finds in the pages."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        for body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+        for body in pattern.findall(page.read_text(encoding="utf-8")):
             hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'")
     return sorted(hashes)
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    return inline_hashes(site_dir, INLINE_SCRIPT)
 
 
 def content_security_policy(site_dir: Path) -> str:
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' " + " ".join(inline_script_hashes(site_dir)),
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *inline_hashes(site_dir, INLINE_STYLE)]),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

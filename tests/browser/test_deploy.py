@@ -305,3 +305,103 @@ def test_offline_the_default_languages_404_comes_before_another_saved_one(browse
         assert page.evaluate("document.documentElement.lang") == "ru"
     finally:
         context.close()
+
+
+# -- a 404 that survives a wrong address (issue 29) ------------------------------------------
+#
+# The 404 pages' links are absolute, from the path of SITE_URL. A root build copied under
+# /guide/ (say, a project page) answers a missing address with its 404 page, whose style
+# sheets then point outside the site: the page must still read well, under the site's
+# own CSP, with a link home that works from where it is served.
+
+ELSEWHERE = "/guide/"
+
+
+@pytest.fixture(scope="module")
+def moved_context(browser):
+    """One context for the tests of a site served at the wrong address."""
+    context = secure_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def root_build_elsewhere(root_site):
+    """The root build served under /guide/ of another server, with its own _headers."""
+    assert urlsplit(root_site.url).path == "/"
+    with serve(root_site.dir, headers=True, base=ELSEWHERE) as url:
+        yield url
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/deeper/", "no-such-page"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_root_build_served_under_a_sub_path_shows_its_404_styled_with_a_working_link_home(
+        moved_context, root_build_elsewhere, lang, missing):
+    base = root_build_elsewhere
+    page = moved_context.new_page()
+    try:
+        response = page.goto(url_of(base, lang, missing), wait_until="load")
+        assert response.status == 404
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert page.evaluate("document.documentElement.lang") == lang
+        # the site's own style sheets, found where the site is served, apply
+        page.wait_for_function("() => !document.documentElement.classList.contains('sim-bare')", timeout=10_000)
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+        heading = page.locator("article h1#not-found")
+        assert heading.is_visible() and heading.bounding_box()["y"] < 300
+        # search cannot work here (its scripts point outside the site): not offered
+        assert not page.locator("label[for='__search']").first.is_visible()
+        assert violations(page) == [], violations(page)
+        home = page.locator("#sim-404-home")
+        assert home.get_attribute("href") == urlsplit(url_of(base, lang)).path
+        home.click()
+        page.wait_for_url(url_of(base, lang))
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.locator("article h1").count() == 1
+        assert page.locator("article h1#not-found").count() == 0
+    finally:
+        page.close()
+
+
+def bare_page_facts(page) -> dict:
+    """What makes a page without its style sheets readable, or not."""
+    return page.evaluate("""() => {
+        const big = [...document.querySelectorAll('svg')].filter(s => {
+            const r = s.getBoundingClientRect(); return r.width > 40 || r.height > 40; }).length;
+        const h1 = document.querySelector('h1#not-found').getBoundingClientRect();
+        const header = document.querySelector('.md-header');
+        return {bare: document.documentElement.classList.contains('sim-bare'),
+                width: getComputedStyle(document.body).maxWidth, big_icons: big,
+                h1_top: Math.round(h1.top), header: getComputedStyle(header).display};
+    }""")
+
+
+def test_where_the_sites_files_cannot_be_found_the_404_still_reads_well(moved_context, root_site, tmp_path):
+    """Only the 404 pages and _headers, under /guide/: no style sheet anywhere. The
+    page's inline style (allowed by its hash in _headers) keeps it readable; without
+    that hash the browser refuses it, and the page is the unstyled heap it was."""
+    lone = tmp_path / "lone"
+    (lone / "ru").mkdir(parents=True)
+    shutil.copy(root_site.dir / "404.html", lone / "404.html")
+    shutil.copy(root_site.dir / "ru" / "404.html", lone / "ru" / "404.html")
+    headers = (root_site.dir / "_headers").read_text(encoding="utf-8")
+    (lone / "_headers").write_text(headers, encoding="utf-8")
+    page = moved_context.new_page()
+    try:
+        with serve(lone, headers=True, base=ELSEWHERE) as base:
+            for lang in (DEFAULT_LANG, "ru"):
+                page.goto(url_of(base, lang, "no-such-page/"), wait_until="load")
+                facts = bare_page_facts(page)
+                assert facts == {"bare": True, "width": "576px", "big_icons": 0,
+                                 "h1_top": facts["h1_top"], "header": "none"}, facts
+                assert facts["h1_top"] < 100, facts
+                assert violations(page) == []
+            # the same without the style's hash in _headers: refused, and unreadable
+            (lone / "_headers").write_text(re.sub(r"(style-src 'self')[^;]*", r"\1", headers), encoding="utf-8")
+        with serve(lone, headers=True, base=ELSEWHERE) as base:
+            page.goto(url_of(base, DEFAULT_LANG, "no-such-page/"), wait_until="load")
+            facts = bare_page_facts(page)
+            assert facts["width"] == "none" and facts["big_icons"] > 0 and facts["header"] != "none", facts
+            assert [v for v in violations(page) if v.startswith("style-src")], violations(page)
+    finally:
+        page.close()
