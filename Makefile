@@ -46,7 +46,7 @@ $(STAMP): $(LOCK)
 
 ## Serve the site on http://127.0.0.1:8000 (zh at /, ru at /ru/, en at /en/)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
 
 ## Build the site strictly into site/ (default verbosity: -q would hide warnings),
 ## with the offline copy at site/site-offline.zip (SIM_OFFLINE_ZIP=1: the home page
