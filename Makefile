@@ -15,6 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # 1.x, installed from the same lock). Switch with `make build ENGINE=properdocs`, or
 # for good by changing this line (README, "Engines").
 ENGINE ?= mkdocs
+export ENGINE
 
 # A release names its public address: SITE_URL must be set, and not to the
 # placeholder of mkdocs.yml (its default, which `make serve`, `make check` and the

@@ -27,7 +27,7 @@ def build_offline(zip_path: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / FOLDER
         env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        mkdocs = Path(sys.executable).parent / "mkdocs"
+        mkdocs = Path(sys.executable).parent / os.environ.get("ENGINE", "mkdocs")
         proc = subprocess.run(
             [str(mkdocs), "build", "--strict", "--site-dir", str(out)],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import calendar
+import os
 import datetime as dt
 import re
 import sys
@@ -80,7 +81,8 @@ def report_url(config, page, lang: str) -> str:
     query = urlencode({
         "template": ISSUE_FORM,
         "title": f"[mistake] {urlsplit(address).path}",
-        "page": address,
+        # A preview (PREVIEW=1) has no real address: the report names the path only.
+        "page": urlsplit(address).path if os.environ.get("PREVIEW") == "1" else address,
         "lang": lang,
     })
     return f"{repository(config)}/issues/new?{query}"
