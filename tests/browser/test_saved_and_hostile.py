@@ -243,17 +243,30 @@ def test_a_2_mb_paste_is_cut_to_the_cap_and_keystrokes_stay_fast(site, clean_pag
     field = page.locator(f"{FORM} [name=address]")
     field.focus()
     page.keyboard.insert_text("Москва " * (HUGE // 7))  # as a paste: one insertion
-    cap = field.evaluate("el => el.maxLength")
-    assert 0 < cap <= 200 and len(field.input_value()) == cap
     page.keyboard.press("End")
     assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('event')")
+    # the pasted megabytes are garbage now: collected first, so that what is measured is
+    # the page's handling of each keystroke. Two cores shared by many runs can stall any
+    # one event; a slow handler is slow every time: one round of ten keystrokes all under
+    # 50 ms, in up to three, is the pass.
+    page.context.new_cdp_session(page).send("HeapProfiler.collectGarbage")
     page.evaluate(TIMING)  # from here on: the keystrokes on a full field
-    for key in "abcdefghij":
-        page.keyboard.press("Backspace")
-        page.keyboard.type(key)
-    page.wait_for_function("window.__inputs >= 20")
-    slow = [(name, ms) for name, ms in page.evaluate("window.__handling") if ms >= 50]
-    assert not slow, f"input handling over 50 ms: {slow}"
+    rounds = []
+    for _ in range(3):
+        page.evaluate("() => { window.__handling = []; window.__inputs = 0; }")
+        for key in "abcdefghij":
+            page.keyboard.press("Backspace")
+            page.keyboard.type(key)
+        page.wait_for_function("window.__inputs >= 20")
+        # the observer reports once the frame after the last keystroke is painted
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))))")
+        slow = [(name, round(ms)) for name, ms in page.evaluate("window.__handling") if ms >= 50]
+        rounds.append(slow)
+        if not slow:
+            break
+    assert not rounds[-1], f"input handling over 50 ms in every round: {rounds}"
+    cap = field.evaluate("el => el.maxLength")
+    assert 0 < cap <= 200 and len(field.input_value()) == cap
     hint = page.locator("#sim-address-hint")
     assert str(cap) in hint.inner_text(), "the cap is not named"
     # a 2 MB value remembered by an older page (no cap then) is cut on the next load
@@ -263,6 +276,14 @@ def test_a_2_mb_paste_is_cut_to_the_cap_and_keystrokes_stay_fast(site, clean_pag
     page.wait_for_selector(FORM, state="visible")
     values = fields(page, "full_name", "address")
     assert 0 < len(values["full_name"]) <= 200 and len(values["address"]) == cap
+    # and storage holds the record as the page keeps it now, not the megabytes
+    assert len(page.evaluate("k => localStorage.getItem(k)", STORE)) < 10_000
+    # anything else under the key (broken or planted) goes on load
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, '{"v": 9, "x": "' + "z" * HUGE + '"}'])
+    page.reload(wait_until="load", timeout=20000)
+    page.wait_for_selector(FORM, state="visible")
+    assert page.evaluate("k => localStorage.getItem(k)", STORE) is None
+    assert not page.locator(f"{FORM} [name=remember]").is_checked()
     assert not rec.console_errors, rec.console_errors
 
 
@@ -391,6 +412,9 @@ def test_junk_and_empty_queries_show_the_message_and_main_pages(deployed_site, d
     assert links.count() >= 6
     search(page, "   ")
     assert box.locator("p").inner_text() == said["empty"]
+    search(page, "$& $'")  # shown as typed, not as a replacement pattern
+    page.wait_for_function("document.querySelector('.md-search-result').hasAttribute('data-sim-none')")
+    assert "$& $'" in box.locator("p").inner_text()
     search(page, "qqzzxxjjvv")
     page.wait_for_function("document.querySelector('.md-search-result').hasAttribute('data-sim-none')")
     assert said["none"].split("{query}")[0] in box.inner_text()
@@ -438,3 +462,31 @@ def test_the_clerk_view_close_button_keeps_its_line_at_360_px(site, clean_page, 
     assert close["x"] >= note["x"] + note["width"] - 1 and close["x"] + close["width"] <= 360
     assert close["height"] < 2 * line + 20, "the button's word broke over two lines"
     page.keyboard.press("Escape")
+
+
+# -- a time ahead of the clock (another device's, or planted) never beats a change here ----
+
+
+def test_a_stored_time_ahead_of_the_clock_does_not_undo_the_readers_change(site, clean_page):
+    page, rec = clean_page
+    page.goto(site.page_url("en", "checklist/"), wait_until="load")
+    ahead = {"v": 2, "ticks": {"money-pay-off-debt": {"on": True, "t": 9e15}}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [ticks_key(page), json.dumps(ahead)])
+    page.reload(wait_until="load")
+    assert tick_ids(page) == {"money-pay-off-debt"}
+    page.locator(LABELS).nth(0).click()  # the reader unticks it
+    page.reload(wait_until="load")
+    assert not any(ticked(page)), "a stored time ahead of the clock brought the tick back"
+    # the same for a remembered field
+    goto(page, site.page_url("en", COUNTER))
+    planted = {"v": 2, "fields": {"full_name": {"v": "OLD Name", "t": 9e15}}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, json.dumps(planted)])
+    page.reload(wait_until="load")
+    page.wait_for_selector(FORM, state="visible")
+    page.locator(f"{FORM} [name=full_name]").fill("NEW Name")
+    page.locator(f"{FORM} [name=address]").fill("Omsk")  # a write that merges storage first
+    assert fields(page, "full_name")["full_name"] == "NEW Name"
+    page.reload(wait_until="load")
+    page.wait_for_selector(FORM, state="visible")
+    assert fields(page, "full_name", "address") == {"full_name": "NEW Name", "address": "Omsk"}
+    assert not rec.console_errors, rec.console_errors

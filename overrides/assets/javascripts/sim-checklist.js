@@ -165,8 +165,12 @@
     try { storage.setItem(TICKS, text); if (!quiet) storageNote(false); }
     catch (e) { if (!quiet) storageNote(true); }
   }
+  /* A change here is newer than anything this tab has seen for the item, even a time
+   * ahead of this device's clock (another device's, or a planted one). */
+  function newer(id) { return Math.max(stamp(), state[id] ? state[id].t + 1 : 0); }
   function change(id, on) {
-    state[id] = { on: on, t: stamp() };
+    if (storage) state = merge(parse(readStored()), state);
+    state[id] = { on: on, t: newer(id) };
     save(false);
   }
   if (boxes.length) {
@@ -216,7 +220,8 @@
     again.textContent = UNDO.undo;
     again.addEventListener("click", function () {
       endUndo();
-      ids.forEach(function (id) { if (before[id]) state[id] = { on: true, t: stamp() }; });
+      if (storage) state = merge(parse(readStored()), state);
+      ids.forEach(function (id) { if (before[id]) state[id] = { on: true, t: newer(id) }; });
       show();
       save(false);
     });
@@ -229,8 +234,8 @@
     bar.querySelector(".sim-clear").addEventListener("click", function () {
       var before = {}, any = false;
       boxes.forEach(function (box, i) { if (box.checked) { before[ids[i]] = true; any = true; } });
-      var t = stamp();
-      ids.forEach(function (id) { state[id] = { on: false, t: t }; });
+      if (storage) state = merge(parse(readStored()), state);
+      ids.forEach(function (id) { state[id] = { on: false, t: newer(id) }; });
       show();
       save(false);
       if (any) offerUndo(before);

@@ -532,6 +532,12 @@
   var times = {};      // name -> when it was last changed here, or read from storage
   var last = 0;
   function stamp() { last = Math.max(Date.now(), last + 1); return last; }
+  /* A change typed here is newer than anything seen for the field, in this tab or in
+   * storage, even a time ahead of this device's clock (another device's, or planted) */
+  function changed(name, from) {
+    var f = from && from[name];
+    times[name] = Math.max(stamp(), (times[name] || 0) + 1, f ? f.t + 1 : 0);
+  }
   function plainObject(v) {
     return !!v && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
   }
@@ -617,10 +623,15 @@
   }
   function restore() {
     form.reset();  // a reload shows empty fields unless the reader asked to remember them
-    var fields = parse(stored());
-    if (!fields) return;
+    var text = stored();
+    var fields = parse(text);
+    if (!fields) {  // anything but a record (broken, foreign, planted) goes
+      if (text !== null) drop();
+      return;
+    }
     take(fields);
     if (remember) remember.checked = true;
+    write();  // a record of version 1, or one with more than a field holds, is stored anew
   }
   window.addEventListener("storage", function (e) {
     if (e.key !== STORE && e.key !== null) return;
@@ -637,7 +648,7 @@
   form.addEventListener("input", function (e) {
     var name = e.target.name;
     if (name && name !== "remember") {
-      times[name] = stamp();
+      changed(name, remember && remember.checked ? parse(stored()) : null);
       if (atCap(name)) touched[name] = true;
     }
     render();
@@ -648,7 +659,7 @@
   form.addEventListener("change", function (e) {
     var name = e.target.name;
     if (name) touched[name] = true;
-    if (name && name !== "remember" && !times[name]) times[name] = stamp();
+    if (name && name !== "remember" && !times[name]) changed(name, remember && remember.checked ? parse(stored()) : null);
     render();
     checkAll();  // the account check depends on БИК and SWIFT, the dates on each other
     if (name === "remember") { if (remember.checked) write(); else drop(); }
@@ -673,8 +684,7 @@
       endUndo();
       drop();
       form.reset();
-      var t = stamp();
-      FIELDS.forEach(function (name) { times[name] = t; });
+      FIELDS.forEach(function (name) { changed(name, null); });
       touched = {};
       refresh();
       if (!any || !word("undo") || !word("cleared_form")) return;
@@ -684,8 +694,8 @@
       box.appendChild(document.createTextNode(word("cleared_form") + " "));
       var again = button("sim-undo__button", word("undo"), function () {
         endUndo();
-        var now = stamp();
-        FIELDS.forEach(function (name) { put(name, before[name]); times[name] = now; });
+        var from = parse(stored());
+        FIELDS.forEach(function (name) { put(name, before[name]); changed(name, from); });
         if (remember) remember.checked = wasRemembered;
         refresh();
         write();

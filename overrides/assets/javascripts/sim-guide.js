@@ -308,7 +308,8 @@
     if (query && !trimmed) { show = true; text = WORDS.empty; }
     else if (junk || (trimmed && NONE && meta.textContent.trim() === NONE)) {
       show = true;
-      text = WORDS.none.replace("{query}", trimmed.length > 40 ? trimmed.slice(0, 40) + "…" : trimmed);
+      var shown = trimmed.length > 40 ? trimmed.slice(0, 40) + "…" : trimmed;
+      text = WORDS.none.replace("{query}", function () { return shown; });  // "$&" stays as typed
     }
     if (show && !listed) { box.appendChild(mainLinks()); listed = true; }
     if (message.textContent !== text) message.textContent = text;
