@@ -490,3 +490,12 @@ def test_a_stored_time_ahead_of_the_clock_does_not_undo_the_readers_change(site,
     page.wait_for_selector(FORM, state="visible")
     assert fields(page, "full_name", "address") == {"full_name": "NEW Name", "address": "Omsk"}
     assert not rec.console_errors, rec.console_errors
+
+
+def test_a_huge_shared_query_is_cut_before_it_is_searched(site, reader):
+    page, rec = reader
+    page.goto(site.page_url("en") + "?q=" + "sim%20" * 2_000, wait_until="load")  # 12 kB of address
+    field = page.locator("input.md-search__input")
+    assert 0 < len(field.input_value()) <= 100
+    page.wait_for_selector(".md-search-result__item")  # and it is searched, cut
+    assert not rec.console_errors, rec.console_errors

@@ -260,12 +260,16 @@
     "cards/number-keeping/", "checklist/", "at-the-counter/"];
 
   field.maxLength = MAX;
-  // first of the field's input listeners (a capturing one), so the search gets the clean text
-  field.addEventListener("input", function () {
+  function tidy() {
     var clean = field.value.replace(CONTROL, "");
     if (clean.length > MAX) clean = clean.slice(0, MAX);
     if (clean !== field.value) field.value = clean;
-  }, true);
+  }
+  // first of the field's input listeners (a capturing one), so the search gets the clean text
+  field.addEventListener("input", tidy, true);
+  // a shared address's ?q= is put in the field by Material's bundle, past maxlength: it
+  // is tidied before the index is ready, when Material reads the field to search
+  tidy();
 
   function mainLinks() {
     var base = "";
