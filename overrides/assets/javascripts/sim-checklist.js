@@ -233,8 +233,8 @@
     bar.querySelector(".sim-print").addEventListener("click", function () { window.print(); });
     bar.querySelector(".sim-clear").addEventListener("click", function () {
       var before = {}, any = false;
-      boxes.forEach(function (box, i) { if (box.checked) { before[ids[i]] = true; any = true; } });
-      if (storage) state = merge(parse(readStored()), state);
+      if (storage) state = merge(parse(readStored()), state);  // another tab's latest ticks too
+      ids.forEach(function (id) { if (state[id] && state[id].on) { before[id] = true; any = true; } });
       ids.forEach(function (id) { state[id] = { on: false, t: newer(id) }; });
       show();
       save(false);

@@ -319,7 +319,7 @@
    * (maxlength); a value from storage or from elsewhere is cut to it too. */
   var CAPS = { full_name: 80, citizenship: 40, document: 100, address: 150, contact_phone: 30,
     email: 80, phone: 20, contract_no: 30, personal_account: 30, rep_name: 80, rep_document: 100,
-    poa_notary: 100, poa_number: 30, bank: 150, bik: 12, corr_account: 30, swift: 11,
+    poa_notary: 100, poa_number: 30, bank: 150, bik: 16, corr_account: 30, swift: 16,
     account: 42, other_number: 20, birth_date: 10, contract_date: 10, poa_date: 10 };
   Object.keys(CAPS).forEach(function (name) {
     var el = form.elements[name];
@@ -477,9 +477,12 @@
     input.setAttribute("aria-describedby", (by ? by + " " : "") + hint.id);
     return hint;
   }
+  // The words' fields say when they reach their cap (the codes and numbers have checks of their own).
+  var WORDY = ["full_name", "citizenship", "document", "address", "email", "rep_name", "rep_document",
+    "poa_notary", "bank"];
   function atCap(name) {
     var el = form.elements[name];
-    return !!(el && el.tagName === "INPUT" && el.type !== "date" && CAPS[name] &&
+    return !!(el && WORDY.indexOf(name) >= 0 && el.tagName === "INPUT" && CAPS[name] &&
       String(el.value || "").length >= CAPS[name]);
   }
   var touched = {};
