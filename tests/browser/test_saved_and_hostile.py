@@ -205,7 +205,7 @@ REFUSE = """Storage.prototype.setItem = function () {
   throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"""
 
 
-def test_a_storage_that_refuses_to_write_says_so_and_keeps_the_fields(site, site_page):
+def test_a_storage_that_refuses_to_write_says_so_and_keeps_what_is_on_the_page(site, site_page):
     page, rec = site_page()
     page.context.add_init_script(REFUSE)
     for lang in LANGS:
@@ -221,6 +221,12 @@ def test_a_storage_that_refuses_to_write_says_so_and_keeps_the_fields(site, site
         # unticking "remember" takes the notice away (nothing is to be saved)
         page.locator(f"{FORM} [name=remember]").uncheck()
         assert not notice.is_visible()
+        # the checklist's ticks: the note in the toolbar, the tick kept on screen
+        page.goto(site.page_url(lang, "checklist/"), wait_until="load")
+        page.locator(LABELS).nth(2).click()
+        note = page.locator(".sim-toolbar [role=status]")
+        assert ticked(page)[2] and note.is_visible()
+        assert note.inner_text() == words(lang)["checklist_storage"]["not_saved"]
     assert not rec.console_errors, rec.console_errors
 
 
