@@ -79,7 +79,11 @@ def test_bad_stored_ticks_start_clean_and_ticking_still_works(site, clean_page, 
     assert ticked(page)[3] and not ticked(page)[7]
     assert not rec.console_errors, rec.console_errors
     saved = page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
-    assert isinstance(saved, dict) and len(saved) == 1, f"stored {saved!r}"
+    # version 2: each item's last change with its time, the untick of item 7 included
+    assert isinstance(saved, dict) and saved.get("v") == 2, f"stored {saved!r}"
+    on = [k for k, e in saved["ticks"].items() if e["on"]]
+    off = [k for k, e in saved["ticks"].items() if not e["on"]]
+    assert len(on) == 1 and len(off) == 1, f"stored {saved!r}"
     page.reload(wait_until="load")
     state = ticked(page)
     assert state[3] and sum(state) == 1, f"the tick was not remembered over {stored!r}"

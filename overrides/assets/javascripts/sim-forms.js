@@ -12,7 +12,8 @@
  *
  * URL contract (like the checklist's): at-the-counter/?carrier=mts&goal=keep narrows the
  * question card (carrier in mts, beeline, megafon, t2; goal in end, keep, esim, travel;
- * unknown values are dropped). */
+ * unknown values are ignored and removed from the address, other parameters stay:
+ * window.simParams in sim-guide.js, one rule for every page). */
 (function () {
   "use strict";
 
@@ -21,7 +22,16 @@
   try {
     UI = JSON.parse(document.getElementById("sim-ui").textContent).forms || {};
   } catch (e) { UI = {}; }
-  function word(key) { return typeof UI[key] === "string" ? UI[key] : ""; }
+  // new words (issue 28) are in their own groups: form_checks, form_memory, undo
+  var MORE = {};
+  try {
+    var all = JSON.parse(document.getElementById("sim-ui").textContent);
+    MORE = Object.assign({}, all.undo || {}, all.form_memory || {}, all.form_checks || {});
+  } catch (e) { MORE = {}; }
+  function word(key) {
+    if (typeof UI[key] === "string") return UI[key];
+    return typeof MORE[key] === "string" ? MORE[key] : "";
+  }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] == null ? m : String(values[k]); });
   }
@@ -162,11 +172,9 @@
     }
   }
   if (card && chooser) {
-    var params = new URLSearchParams(location.search);
-    var start = {
-      carrier: CARRIERS.indexOf(params.get("carrier")) >= 0 ? params.get("carrier") : "",
-      goal: GOALS.indexOf(params.get("goal")) >= 0 ? params.get("goal") : ""
-    };
+    // one rule for the address's parameters on every page (window.simParams, sim-guide.js)
+    var OWN = { carrier: CARRIERS, goal: GOALS };
+    var start = window.simParams ? window.simParams.read(OWN) : { carrier: "", goal: "" };
     chooser.elements.carrier.value = start.carrier;
     chooser.elements.goal.value = start.goal;
     narrow(start.carrier, start.goal);
@@ -176,13 +184,7 @@
       var carrier = chooser.elements.carrier.value, goal = chooser.elements.goal.value;
       narrow(carrier, goal);
       fitAll(".sim-card");
-      var q = new URLSearchParams(location.search);
-      if (carrier) q.set("carrier", carrier); else q.delete("carrier");
-      if (goal) q.set("goal", goal); else q.delete("goal");
-      var search = q.toString();
-      try {
-        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
-      } catch (e) { /* file:// may refuse: the choice still applies */ }
+      if (window.simParams) window.simParams.write(OWN, { carrier: carrier, goal: goal });
     });
     chooser.hidden = false;
   }
@@ -311,6 +313,22 @@
     "contact_phone", "email", "phone", "carrier", "contract_no", "contract_date", "personal_account",
     "applicant", "rep_name", "rep_document", "poa_date", "poa_notary", "poa_number", "refund_to",
     "bank", "bik", "corr_account", "swift", "account", "other_number"];
+  /* Caps: each field holds what fits its printed line (with the applications' type
+   * stepping down, every field at its cap still prints each application on one sheet:
+   * tests/browser/test_form_memory.py). The browser stops typing and pasting at the cap
+   * (maxlength); a value from storage or from elsewhere is cut to it too. */
+  var CAPS = { full_name: 80, citizenship: 40, document: 100, address: 150, contact_phone: 30,
+    email: 80, phone: 20, contract_no: 30, personal_account: 30, rep_name: 80, rep_document: 100,
+    poa_notary: 100, poa_number: 30, bank: 150, bik: 16, corr_account: 30, swift: 16,
+    account: 42, other_number: 20, birth_date: 10, contract_date: 10, poa_date: 10 };
+  Object.keys(CAPS).forEach(function (name) {
+    var el = form.elements[name];
+    if (el && el.tagName === "INPUT" && el.type !== "date") el.maxLength = CAPS[name];
+  });
+  function capped(name, v) {
+    v = String(v);
+    return CAPS[name] && v.length > CAPS[name] ? v.slice(0, CAPS[name]) : v;
+  }
   var STORE = "sim-guide:applications";
   var storage = null;
   try { storage = window.localStorage; storage.getItem(STORE); } catch (e) { storage = null; }
@@ -322,7 +340,7 @@
 
   function raw(name) {
     var el = form.elements[name];
-    return el ? String(el.value || "") : "";  // a radio group's value is the ticked one's
+    return el ? capped(name, el.value || "") : "";  // a radio group's value is the ticked one's
   }
   function value(name) { return clean(raw(name)).trim(); }
   function compact(v) { return v.replace(/[\s()\-.]/g, ""); }
@@ -417,15 +435,68 @@
       return "";
     }
   };
+  /* Dates in a plausible range (a plain warning; printing is never blocked): the
+   * contract and the power of attorney are not dated in the future, nor before the
+   * holder's birth, nor before 1900. Nothing is said of how long a power of attorney
+   * stays valid: no source here settles it. */
+  function ymd(v) {
+    var m = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(v);
+    return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+  }
+  function todayYmd() { var t = today(); return t.y * 10000 + t.md; }
+  function dateCheck(prefix) {
+    return function (v) {
+      var d = ymd(v);
+      if (!d) return "";
+      if (d > todayYmd()) return prefix + "Future";
+      var born = ymd(value("birth_date"));
+      if (born && d < born) return prefix + "BeforeBirth";
+      if (d < 19000101) return "dateOld";
+      return "";
+    };
+  }
+  CHECKS.contract_date = dateCheck("contract");
+  CHECKS.poa_date = dateCheck("poa");
+  var birthCheck = CHECKS.birth_date;
+  CHECKS.birth_date = function (v) {
+    return ymd(v) && ymd(v) > 99991231 ? "birthFuture" : birthCheck(v);
+  };
+
+  // Fields without a hint in the page get one, after the field, when it has something to say.
+  function hintOf(name) {
+    var hint = document.getElementById("sim-" + name + "-hint");
+    var input = form.elements[name];
+    if (hint || !input || !input.id) return hint;
+    hint = document.createElement("span");
+    hint.className = "sim-hint";
+    hint.id = "sim-" + name + "-hint";
+    hint.setAttribute("aria-live", "polite");
+    var field = input.closest(".sim-field");
+    (field || input.parentNode).appendChild(hint);
+    var by = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", (by ? by + " " : "") + hint.id);
+    return hint;
+  }
+  // The words' fields say when they reach their cap (the codes and numbers have checks of their own).
+  var WORDY = ["full_name", "citizenship", "document", "address", "email", "rep_name", "rep_document",
+    "poa_notary", "bank"];
+  function atCap(name) {
+    var el = form.elements[name];
+    return !!(el && WORDY.indexOf(name) >= 0 && el.tagName === "INPUT" && CAPS[name] &&
+      String(el.value || "").length >= CAPS[name]);
+  }
   var touched = {};
   function check(name) {
     var input = form.elements[name];
-    var hint = document.getElementById("sim-" + name + "-hint");
-    if (!input || !hint) return;
+    if (!input || (!CHECKS[name] && !atCap(name) && !document.getElementById("sim-" + name + "-hint"))) return;
     var v = value(name);
-    var problem = v && touched[name] ? CHECKS[name](v) : "";
+    var problem = "";
+    if (v && touched[name]) problem = atCap(name) ? "tooLong" : (CHECKS[name] ? CHECKS[name](v) : "");
+    var hint = problem ? hintOf(name) : document.getElementById("sim-" + name + "-hint");
+    if (!hint) return;
     // the page's own message (data-msg-…) or the interface words (docs/_data/ui)
     var text = problem ? hint.getAttribute("data-msg-" + problem) || word(problem) : "";
+    if (problem === "tooLong") text = fill(text, { n: CAPS[name] });
     if (hint.textContent !== text) hint.textContent = text;
     if (text) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   }
@@ -447,59 +518,195 @@
     var text = found.length ? fill(word("bidi"), { fields: found.join(", ") }) : "";
     if (bidiHint.textContent !== text) bidiHint.textContent = text;
   }
-  function checkAll() { Object.keys(CHECKS).forEach(check); checkBidi(); }
+  function checkAll() { FIELDS.forEach(check); checkBidi(); }
 
-  /* Remembered only when the reader asks for it. */
+  /* Remembered only when the reader asks for it: one record for the three languages
+   * (the same person), at sim-guide:applications, as
+   *   { "v": 2, "fields": { "<name>": { "v": "<value>", "t": <ms> } } }
+   * Each field keeps the time it was last changed, so tabs (and languages) merge field
+   * by field: the newer change wins, an emptied field included. Before each write the
+   * stored record is read and merged; a `storage` event brings another tab's changes
+   * into this one as they happen. A record of version 1 ({ "<name>": "<value>" }) is
+   * read with time 0. The record exists while "remember" is ticked: unticking it, or
+   * "Clear and forget", removes it (in every tab: their box unticks, their fields stay).
+   * When the record cannot be written (storage full or blocked), a notice beside the
+   * box says so (role=status) and the fields on the page stay as they are. */
 
-  function save() {
-    if (!storage) return;
-    try {
-      if (!remember || !remember.checked) { storage.removeItem(STORE); return; }
-      var data = {};
-      FIELDS.forEach(function (name) { data[name] = raw(name); });
-      storage.setItem(STORE, JSON.stringify(data));
-    } catch (e) { /* full or blocked */ }
+  var times = {};      // name -> when it was last changed here, or read from storage
+  var last = 0;
+  function stamp() { last = Math.max(Date.now(), last + 1); return last; }
+  /* A change typed here is newer than anything seen for the field, in this tab or in
+   * storage, even a time ahead of this device's clock (another device's, or planted) */
+  function changed(name, from) {
+    var f = from && from[name];
+    times[name] = Math.max(stamp(), (times[name] || 0) + 1, f ? f.t + 1 : 0);
+  }
+  function plainObject(v) {
+    return !!v && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  }
+  function parse(text) {
+    var data = null;
+    try { data = JSON.parse(text); } catch (e) { return null; }
+    if (!plainObject(data)) return null;
+    var fields = {};
+    if (data.v === 2 && plainObject(data.fields)) {
+      FIELDS.forEach(function (name) {
+        var f = data.fields[name];
+        if (plainObject(f) && typeof f.v === "string" && typeof f.t === "number" && isFinite(f.t)) {
+          fields[name] = { v: capped(name, clean(f.v)), t: f.t };
+        }
+      });
+    } else if (!Object.prototype.hasOwnProperty.call(data, "v")) {
+      FIELDS.forEach(function (name) {
+        if (typeof data[name] === "string") fields[name] = { v: capped(name, clean(data[name])), t: 0 };
+      });
+    } else {
+      return null;
+    }
+    return fields;
+  }
+  function stored() {
+    if (!storage) return null;
+    try { return storage.getItem(STORE); } catch (e) { return null; }
+  }
+  function put(name, v) {
+    var el = form.elements[name];
+    if (!el) return;
+    if (el instanceof RadioNodeList || el.type === "radio") {
+      each(el.length ? el : [el], function (r) { r.checked = r.value === v; });
+    } else if (el.value !== v) {
+      el.value = v;
+    }
+    if (v) touched[name] = true;
+  }
+  // What storage holds replaces this page's field where its change is newer.
+  function take(fields) {
+    var changed = false;
+    FIELDS.forEach(function (name) {
+      var f = fields[name];
+      if (!f || f.t <= (times[name] || 0) && !(f.t === 0 && !times[name])) return;
+      times[name] = f.t;
+      if (raw(name) !== f.v) { put(name, f.v); changed = true; }
+    });
+    return changed;
+  }
+  function refresh() {
+    render();
+    checkAll();
+    narrow(chosen.carrier, chosen.goal);
+  }
+
+  var notice = null;
+  function saveNotice(failed) {
+    if (!failed && !notice) return;
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "sim-save-notice";
+      notice.setAttribute("role", "status");
+      var memory = form.querySelector(".sim-memory") || (remember && remember.closest("div")) || form;
+      memory.appendChild(notice);
+    }
+    var text = failed ? word("not_saved") : "";
+    if (notice.textContent !== text) notice.textContent = text;
+    notice.hidden = !failed;
+  }
+  function write() {
+    if (!remember || !remember.checked) return;
+    if (!storage) { saveNotice(true); return; }
+    var before = parse(stored());
+    if (before && take(before)) refresh();
+    var data = { v: 2, fields: {} };
+    FIELDS.forEach(function (name) { data.fields[name] = { v: raw(name), t: times[name] || 0 }; });
+    try { storage.setItem(STORE, JSON.stringify(data)); saveNotice(false); }
+    catch (e) { saveNotice(true); }
+  }
+  function drop() {
+    if (storage) { try { storage.removeItem(STORE); } catch (e) { /* blocked */ } }
+    saveNotice(false);
   }
   function restore() {
-    var data = null;
-    try { data = storage && JSON.parse(storage.getItem(STORE)); } catch (e) { data = null; }
     form.reset();  // a reload shows empty fields unless the reader asked to remember them
-    if (!data || typeof data !== "object") return;
-    FIELDS.forEach(function (name) {
-      var el = form.elements[name];
-      if (!el || typeof data[name] !== "string") return;
-      if (el instanceof RadioNodeList || el.type === "radio") {
-        each(el.length ? el : [el], function (r) { r.checked = r.value === data[name]; });
-      } else {
-        el.value = data[name];
-      }
-      if (data[name]) touched[name] = true;
-    });
+    var text = stored();
+    var fields = parse(text);
+    if (!fields) {  // anything but a record (broken, foreign, planted) goes
+      if (text !== null) drop();
+      return;
+    }
+    take(fields);
     if (remember) remember.checked = true;
+    write();  // a record of version 1, or one with more than a field holds, is stored anew
   }
+  window.addEventListener("storage", function (e) {
+    if (e.key !== STORE && e.key !== null) return;
+    var fields = e.newValue === null || e.key === null ? null : parse(e.newValue);
+    if (!fields) {  // forgotten in another tab: this tab's fields stay, unremembered
+      if (remember) remember.checked = false;
+      return;
+    }
+    if (remember) remember.checked = true;
+    if (take(fields)) refresh();
+  });
 
   form.addEventListener("submit", function (e) { e.preventDefault(); });  // never sent anywhere
   form.addEventListener("input", function (e) {
+    var name = e.target.name;
+    if (name && name !== "remember") {
+      changed(name, remember && remember.checked ? parse(stored()) : null);
+      if (atCap(name)) touched[name] = true;
+    }
     render();
-    if (e.target.name && touched[e.target.name]) check(e.target.name);  // a fix clears its hint at once
+    if (name && touched[name]) check(name);  // a fix clears its hint at once
     checkBidi();
-    if (e.target.name !== "remember") save();
+    if (name && name !== "remember") write();
   });
   form.addEventListener("change", function (e) {
-    if (e.target.name) touched[e.target.name] = true;
+    var name = e.target.name;
+    if (name) touched[name] = true;
+    if (name && name !== "remember" && !times[name]) changed(name, remember && remember.checked ? parse(stored()) : null);
     render();
-    checkAll();  // the account check depends on БИК and SWIFT
-    save();
+    checkAll();  // the account check depends on БИК and SWIFT, the dates on each other
+    if (name === "remember") { if (remember.checked) write(); else drop(); }
+    else write();
   });
+
+  /* "Clear and forget": empties the fields and the device at once, and offers, for a
+   * few seconds, to put everything back (the record too, if it was remembered). */
+  var undoing = null;
+  function endUndo() {
+    if (!undoing) return;
+    clearTimeout(undoing.timer);
+    undoing.box.remove();
+    undoing = null;
+  }
   var forget = form.querySelector(".sim-forget");
   if (forget) {
     forget.addEventListener("click", function () {
-      if (storage) { try { storage.removeItem(STORE); } catch (e) { /* blocked */ } }
+      var before = {}, any = false;
+      FIELDS.forEach(function (name) { before[name] = raw(name); if (before[name]) any = true; });
+      var wasRemembered = !!(remember && remember.checked);
+      endUndo();
+      drop();
       form.reset();
+      FIELDS.forEach(function (name) { changed(name, null); });
       touched = {};
-      render();
-      checkAll();
-      narrow(chosen.carrier, chosen.goal);  // the card's header forgets the carrier too
+      refresh();
+      if (!any || !word("undo") || !word("cleared_form")) return;
+      var box = document.createElement("p");
+      box.className = "sim-undo";
+      box.setAttribute("role", "status");
+      box.appendChild(document.createTextNode(word("cleared_form") + " "));
+      var again = button("sim-undo__button", word("undo"), function () {
+        endUndo();
+        var from = parse(stored());
+        FIELDS.forEach(function (name) { put(name, before[name]); changed(name, from); });
+        if (remember) remember.checked = wasRemembered;
+        refresh();
+        write();
+        forget.focus();
+      });
+      box.appendChild(again);
+      forget.insertAdjacentElement("afterend", box);
+      undoing = { box: box, timer: setTimeout(endUndo, 10000) };
     });
   }
 
