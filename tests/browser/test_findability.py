@@ -149,7 +149,7 @@ def js(browser, site):
       window.opts = {
         ru: { stem: wrap(lunr.ru.stemmer), isStop: (w) => !lunr.ru.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.ru },
         en: { stem: wrap(lunr.stemmer), isStop: (w) => !lunr.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.en },
-        zh: { vocabulary: new Set(["注销", "国外", "境外", "冷却期", "携号转网", "怎么", "远程"]), synonyms: syn.zh },
+        zh: { vocabulary: new Set(["注销", "国外", "境外", "冷却期", "携号转网", "怎么", "远程", "营业厅"]), synonyms: syn.zh },
       };
     }""", synonyms)
     yield lambda query, lang: page.evaluate("([q, l]) => SimQuery.normalise(q, window.opts[l])", [query, lang])
@@ -165,6 +165,11 @@ def js(browser, site):
     ("ru", "за рубежом", {"границ"}),
     ("en", "number deactivated", {"non", "us"}),  # "non-use", stemmed as the index is
     ("en", "close my number", {"end"}),
+    # issue 26: the readers' words it names
+    ("en", "phone shop", {"offic"}),
+    ("ru", "не сдал биометрию", {"сдава", "сдач"}),
+    ("ru", "офис мтс", {"салон"}),
+    ("zh", "门店", {"营业厅"}),
 ])
 def test_readers_words_add_the_pages_words(js, lang, query, added):
     terms = set(js(query, lang).split())
