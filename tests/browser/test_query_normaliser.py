@@ -84,6 +84,12 @@ def test_a_long_unknown_word_is_also_sought_with_one_typo(js_page, query, expect
     assert out == expected
 
 
+def test_a_readers_word_is_not_sought_with_typos(js_page):
+    out = js_page.evaluate("""(q) => SimQuery.normalise(q, Object.assign({}, window.opts.ru,
+        { known: () => false, fuzzy: true, synonyms: { "симка": ["sim"] } }))""", "симка")
+    assert "~" not in out and "sim" in out.split(), out
+
+
 def test_a_known_word_is_not_sought_with_typos(js_page):
     out = js_page.evaluate("""(q) => SimQuery.normalise(q, Object.assign({}, window.opts.ru,
         { known: () => true, fuzzy: true }))""", "паспорта")

@@ -33,10 +33,10 @@
     ["esim", "есим", "еsim"],
     ["gosuslugi", "госуслуги"]
   ];
-  // A Map, never a plain object: a query word such as "constructor" or "__proto__"
-  // must not find a property of Object.prototype.
   // The fold (issue 26): every form of a name, and its stem, maps to the group's
   // first form. The worker applies the same table to the index (sim-search.js).
+  // Maps, never plain objects: a query word such as "constructor" or "__proto__"
+  // must not find a property of Object.prototype.
   var folds = new WeakMap(), plainFold = null;
   function foldTable(stem) {
     if (!stem && plainFold) return plainFold;
@@ -192,9 +192,13 @@
     kept.forEach(function (word) {
       var term = folded(word);
       add(term);
-      // a typo: nothing in the index starts with the word's stem
+      // a typo: nothing in the index starts with the word's stem, and it is no
+      // reader's word of the synonyms file (those add the pages' words instead)
       if (options && options.fuzzy && known && WORD.test(word) && !HAN_ONLY.test(word)
-          && word.length >= MIN_FUZZY && !fold.has(term) && !known(term)) fuzzy.push(word + "~1");
+          && word.length >= MIN_FUZZY && !fold.has(term) && !known(term)
+          && !(table && (table.words.has(word) || table.words.has(stemOf(word, stem))))) {
+        fuzzy.push(word + "~1");
+      }
     });
     // Readers' words: what they add is stemmed, folded and cut like the query's own words.
     var stems = kept.map(function (w) { return stemOf(w, stem); });
