@@ -186,3 +186,48 @@ def test_malformed_synonyms_file_stops_the_build(tmp_path, text, error):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PluginError, match=error):
         load_synonyms(path)
+
+
+# -- Readers' questions (issue 26) ------------------------------------------------------
+
+QUESTIONS = yaml.safe_load((ROOT / "tests" / "data" / "reader_questions.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_readers_questions_are_sixty_or_more_split_in_halves_with_a_source(lang):
+    cases = QUESTIONS[lang]
+    assert len(cases) >= 60, f"{lang}: {len(cases)} questions"
+    halves = [c["set"] for c in cases]
+    assert set(halves) == {"tune", "test"}, set(halves)
+    assert abs(halves.count("tune") - halves.count("test")) <= 1, "the halves are not halves"
+    assert len({c["q"] for c in cases}) == len(cases), "a question twice"
+    for case in cases:
+        assert case["src"] in QUESTIONS["sources"], f"{lang}: '{case['q']}' has no recorded source"
+        assert case["pages"] and set(case["pages"]) <= set(PAGES), f"{lang}: '{case['q']}' expects {case['pages']}"
+
+
+def test_readers_questions_are_not_the_tests_queries():
+    typed = {c["q"].lower() for lang in LANGS for c in yaml.safe_load(
+        (ROOT / "tests" / "data" / "search_queries.yml").read_text(encoding="utf-8"))[lang]}
+    both = [c["q"] for lang in LANGS for c in QUESTIONS[lang] if c["q"].lower() in typed]
+    assert not both, both
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_index_leaves_out_sources_and_weighs_titles_tenfold(site, lang):
+    import json
+    prefix = "" if lang == "zh" else f"{lang}/"
+    index = json.loads((site.dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].endswith("#sources")]
+    assert any(d["location"].endswith("#steps") for d in index["docs"]), "sections are still indexed"
+    assert index["config"]["fields"]["title"]["boost"] == 10
+
+
+def test_synonyms_never_map_a_word_to_a_different_action():
+    """The pairs issue 26 names as wrong stay out (a symptom or a place is not an action)."""
+    data = load_synonyms(DOCS / "_data" / "search-synonyms.yml")
+    assert "расторгнуть" not in data["ru"].get("отключить", [])
+    assert "国外" not in data["zh"].get("远程", [])
+    for lang, table in data.items():
+        for word, others in table.items():
+            assert not (word in ("lost", "丢了", "потерял") and {"block", "挂失", "блокировка"} & set(others)), word

@@ -7,7 +7,16 @@
 - time from the last keystroke to results for three queries per language (median of 5);
 - search quality: hits in the first three results over tests/data/search_queries.yml,
   per language (the queries typed as the tests type them, tools/search_driver.py);
-  `python -m tools.bench --search` builds and measures this part only;
+- the readers' questions (tests/data/reader_questions.yml, issue 26): hits in the first
+  three result pages for the test half (never tuned on) and the tune half, per
+  language, asked of the site's own search worker;
+- first search: bytes on the wire (gzip) that opening search and the first query add
+  to a page view, per language;
+- warm query time on a mid-range phone profile (Chromium CPU throttled 4x, as
+  Lighthouse's mobile preset): from the query entered to the results drawn, median
+  and slowest of the first ten test-half questions, per language;
+  `python -m tools.bench --search` builds and measures the search part only
+  (`--site=DIR` measures a site already built, `--only=TEXT` the queries holding TEXT);
 - Lighthouse 12 (npm, installed on first use into .cache/lighthouse, driving the
   system Chromium) on the zh home (browser language English), ru/carriers/mts/ and
   en/checklist/, mobile and desktop, served gzip-compressed with the site's _headers.
@@ -42,6 +51,9 @@ from tools.serve import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa
 # Search latency is measured on the first three queries of each language in the
 # queries the tests type (tests/data/search_queries.yml).
 QUERIES_FILE = ROOT / "tests" / "data" / "search_queries.yml"
+READER_QUESTIONS = ROOT / "tests" / "data" / "reader_questions.yml"
+PHONE_CPU = 4          # Chromium CPU throttling of Lighthouse's mobile preset
+LATENCY_QUESTIONS = 10
 BENCH_QUERIES = 3
 RUNS = 5
 LIGHTHOUSE = "12.8.2"
@@ -203,6 +215,97 @@ def search_quality(url: str, show_misses: bool = True, only: str = "") -> dict[s
     return figures
 
 
+def reader_questions(lang: str) -> list[dict]:
+    return (yaml.safe_load(READER_QUESTIONS.read_text(encoding="utf-8")) or {}).get(lang) or []
+
+
+def reader_quality(url: str, site: Path, show_misses: bool = True) -> dict[str, dict[str, tuple[int, int]]]:
+    """Hits in the first three result pages over the readers' questions, per language
+    and half, asked of the site's own worker (tools/search_driver.py: ask_worker).
+    Misses are listed for the tune half only: the test half is not tuned on."""
+    from playwright.sync_api import sync_playwright
+    from tools.search_driver import ask_worker, result_pages, worker_url
+
+    figures: dict[str, dict[str, tuple[int, int]]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(url + "404.html")
+        for lang in LANGS:
+            index = json.loads((site / lang_prefix(lang) / "search" / "search_index.json").read_text("utf-8"))
+            cases = reader_questions(lang)
+            answers = ask_worker(page, worker_url(url, site), index, [c["q"] for c in cases])
+            figures[lang] = {}
+            for half in ("test", "tune"):
+                hits, total, misses = 0, 0, []
+                for case, groups in zip(cases, answers):
+                    if case.get("set") != half:
+                        continue
+                    total += 1
+                    top = result_pages(groups)[:3]
+                    if set(case.get("pages", [case.get("page")])) & set(top):
+                        hits += 1
+                    else:
+                        misses.append(f"'{case['q']}' -> {top}")
+                figures[lang][half] = (hits, total)
+                print(f"readers' questions {lang}, {half} half: {hits} of {total} "
+                      f"({100 * hits / max(1, total):.0f} %) with an answering page in the first three")
+                if show_misses and half == "tune":
+                    for miss in misses:
+                        print(f"  miss {lang} (tune): {miss}")
+        browser.close()
+    return figures
+
+
+def first_search_figures(url: str) -> None:
+    """What the first search adds to a page view (bytes on the wire, gzip), and the
+    warm query time on a mid-range phone profile."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for lang in LANGS:
+            context = browser.new_context()  # empty cache
+            page = context.new_page()
+            sizes: list[tuple[str, int]] = []
+            page.on("requestfinished", lambda req: sizes.append((req.url, req.sizes()["responseBodySize"]
+                                                                  + req.sizes()["responseHeadersSize"])))
+            page.goto(url + lang_prefix(lang), wait_until="networkidle")
+            viewed = len(sizes)
+            questions = [c["q"] for c in reader_questions(lang) if c.get("set") == "test"][:LATENCY_QUESTIONS]
+            search(page, questions[0], typed=False)
+            page.wait_for_load_state("networkidle")
+            first = sizes[viewed:]
+            names = sorted({u.rsplit("/", 1)[-1].split("?")[0] for u, _ in first})
+            print(f"first search {lang}: {sum(n for _, n in first) / 1024:.1f} KB on the wire (gzip), "
+                  f"{len(first)} requests ({', '.join(names)})")
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
+            page.evaluate("""() => {
+              window.__lastResult = 0;
+              new MutationObserver(() => { window.__lastResult = performance.now(); })
+                .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
+            }""")
+            times = []
+            for question in questions:
+                clear_search(page)
+                page.wait_for_timeout(100)
+                # the query arrives whole (as a keyboard's suggestion or an IME commits it):
+                # its input event and key release in one task, timed from there
+                start = page.evaluate("""(q) => { const el = document.querySelector('input.md-search__input');
+                    el.value = q; const t = performance.now();
+                    el.dispatchEvent(new Event('input', { bubbles: true }));
+                    el.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift' }));
+                    return t; }""", question)
+                page.wait_for_timeout(1200)
+                times.append(page.evaluate("window.__lastResult") - start)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+            print(f"warm query {lang}, CPU x{PHONE_CPU} (mid-range phone): median {statistics.median(times):.0f} ms, "
+                  f"slowest {max(times):.0f} ms over {len(times)} test-half questions")
+            context.close()
+        browser.close()
+
+
 def lighthouse_cli() -> Path:
     cli = LH_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
@@ -246,13 +349,19 @@ def lighthouse_figures(url: str) -> None:
 
 def main() -> None:
     if "--search" in sys.argv[1:]:
+        given = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--site=")), None)
         with tempfile.TemporaryDirectory() as tmp:
             sock = socket.socket()
             sock.bind(("127.0.0.1", 0))
-            site = Path(tmp) / "site"
-            build(site, site_url=f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}")
+            site = given or Path(tmp) / "site"
+            if not given:
+                build(site, site_url=f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}")
             with serve(site, sock, headers=True, gzip=True) as url:
                 only = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")), "")
+                if not only:
+                    index_figures(site)
+                    reader_quality(url, site)
+                    first_search_figures(url)
                 search_quality(url, only=only)
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -271,6 +380,8 @@ def main() -> None:
         index_figures(full)
         with serve(full, sock, headers=True, gzip=True) as url:
             browser_figures(url)
+            reader_quality(url, full)
+            first_search_figures(url)
             search_quality(url)
             lighthouse_figures(url)
         print(f"(served gzip-compressed with _headers under {SUBPATH} on 127.0.0.1; budget: first view "

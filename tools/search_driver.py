@@ -77,3 +77,43 @@ def search(page, query: str, typed: bool = True) -> list[str]:
 
 def path_of(url: str) -> str:
     return urlsplit(url).path
+
+
+# Asking the site's search worker directly (issue 26): the worker the search box uses
+# (sim-search.js wrapping Material's), handed an index as Material's SETUP message and
+# each query as a QUERY message, in a page of the site's own origin. Answers are the
+# result groups (one per page, in rank order), each [[location, score], …].
+ASK_WORKER_JS = """async ([url, index, queries]) => {
+  const worker = new Worker(url);
+  const ask = (message) => new Promise((resolve, reject) => {
+    const done = (ev) => { worker.removeEventListener('message', done); resolve(ev.data); };
+    worker.addEventListener('message', done);
+    worker.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });
+    worker.postMessage(message);
+  });
+  await ask({ type: 0, data: { config: index.config, docs: index.docs, options: {} } });
+  const out = [];
+  for (const q of queries) {
+    const answer = await ask({ type: 2, data: q });
+    out.push(answer.data.items.map(group => group.map(d => [d.location, d.score])));
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+def worker_url(site_url: str, site_dir) -> str:
+    """The search worker's address, as the pages name it (Material's worker as ?w=)."""
+    from pathlib import Path
+    material = next((Path(site_dir) / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    return f"{site_url}assets/javascripts/workers/sim-search.js?w={material}"
+
+
+def ask_worker(page, url: str, index: dict, queries: list[str]) -> list[list[list]]:
+    """`page` must be on the site's origin; `url` from worker_url()."""
+    return page.evaluate(ASK_WORKER_JS, [url, index, queries])
+
+
+def result_pages(groups) -> list[str]:
+    """The pages of one answer, in rank order (each group is one page)."""
+    return [group[0][0].split("#")[0] for group in groups]

@@ -108,6 +108,19 @@ def lang_of(location: str) -> str:
     return head if head in common.LANGS and head != common.DEFAULT_LANG else common.DEFAULT_LANG
 
 
+# Material weighs a title match 1000 times a text match: a common word in a heading
+# ("SIM", "cancel", 怎么) then outranks the rare word that carries the question in
+# the text. Ten times still puts the page named by the query first (issue 26, tuned
+# on the tune half of tests/data/reader_questions.yml).
+TITLE_BOOST = 10.0
+
+# Each page's Sources section lists publishers and article titles: readers do not
+# search for them, and their words («биометрия» in a headline) pulled pages up for
+# questions they do not answer. Left out of the index (about 3 to 5 KB gzip less per
+# language on the first search; issue 26).
+SOURCES_SECTION = "#sources"
+
+
 def split_index(merged: dict) -> dict[str, dict]:
     """Split a merged index into one index per language, locations relative to
     that language's root, duplicates (the default language is built twice) dropped."""
@@ -116,11 +129,17 @@ def split_index(merged: dict) -> dict[str, dict]:
         config = dict(merged["config"])
         config.update(search_settings(lang))
         config["synonyms"] = _SYNONYMS.get(lang, {})
+        fields = {name: dict(spec) for name, spec in (config.get("fields") or {}).items()}
+        if "title" in fields:
+            fields["title"]["boost"] = TITLE_BOOST
+        config["fields"] = fields
         out[lang] = {"config": config, "docs": []}
     seen: set[tuple[str, str]] = set()
     for doc in merged["docs"]:
         lang = lang_of(doc["location"])
         location = doc["location"]
+        if location.endswith(SOURCES_SECTION):
+            continue  # publishers and article titles: noise for readers, bytes for phones
         if lang != common.DEFAULT_LANG:
             location = location[len(lang) + 1:]
         if (lang, location) in seen:

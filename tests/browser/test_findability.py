@@ -1,6 +1,7 @@
-"""Findability in the browser (issue 17): whole-word highlights on the page opened
-from a search result and in the result list, the "On this page" list on a phone,
-and the readers' words in the query normaliser."""
+"""Findability in the browser (issues 17 and 26): whole-word highlights on the page
+opened from a search result (sim-highlight.js) and in the result list, a highlight
+that cannot garble the page, the "On this page" list on a phone, and the readers'
+words in the query normaliser."""
 
 from __future__ import annotations
 
@@ -28,9 +29,8 @@ def test_page_opened_from_a_result_highlights_whole_words_only(site, clean_page)
     must light up «Новый» whole and leave «обновите» alone."""
     page, rec = clean_page
     page.goto(site.page_url("ru") + "?h=%D0%BD%D0%BE%D0%B2", wait_until="load")  # h=нов
-    # the marks are corrected in the same task that inserts them (a MutationObserver)
-    page.wait_for_selector("article mark[data-md-highlight]")
-    marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
+    page.wait_for_selector("article mark[data-sim-highlight]")
+    marks = page.evaluate(MARKS, "article mark[data-sim-highlight]")
     assert marks, "nothing highlighted"
     inside = [m for m in marks if letter(m[0]) or letter(m[2])]
     assert not inside, f"fragments highlighted: {inside}"
@@ -40,13 +40,58 @@ def test_page_opened_from_a_result_highlights_whole_words_only(site, clean_page)
     assert not rec.console_errors
 
 
-def test_chinese_highlight_is_left_as_material_places_it(site, clean_page):
+def test_chinese_terms_are_marked_wherever_they_occur(site, clean_page):
     page, rec = clean_page
     page.goto(site.page_url("zh", "porting/") + "?h=%E8%BD%AC%E7%BD%91", wait_until="load")  # h=转网
-    page.wait_for_selector("article mark[data-md-highlight]")
-    marks = page.evaluate(MARKS, "article mark[data-md-highlight]")
-    assert any(m[1] == "转网" for m in marks), marks
+    page.wait_for_selector("article mark[data-sim-highlight]")
+    marks = page.evaluate(MARKS, "article mark[data-sim-highlight]")
+    assert marks and all(m[1] == "转网" for m in marks), marks
     assert not rec.console_errors
+
+
+ARTICLE = "() => [document.querySelector('article').innerText, document.querySelectorAll('article mark').length]"
+
+
+@pytest.mark.parametrize("h", ["quot", "%26", "%20", "amp", "%3Cb%3E", "%2339", "q", "%E8%BD"])
+def test_a_highlight_never_changes_the_text_nor_marks_what_is_not_a_word(site, clean_page, h):
+    """Material's highlight escaped the text and replaced inside the HTML: ?h=quot showed
+    `&quot;` on the page and ?h=%20 inserted 20,032 marks. Now the text stays as it is,
+    and a term that is no word of the page (or shorter than two characters, or not
+    text at all) marks nothing."""
+    page, rec = clean_page
+    url = site.page_url("en", "at-the-counter/")
+    page.goto(url, wait_until="load")
+    text, marks = page.evaluate(ARTICLE)
+    assert marks == 0 and '"' in text, "the page should show quotation marks to garble"
+    page.goto(url + "?h=" + h, wait_until="load")
+    page.wait_for_timeout(100)
+    after, marks = page.evaluate(ARTICLE)
+    assert after == text, f"?h={h} changed the page's text"
+    assert marks == 0, f"?h={h} inserted {marks} marks"
+    assert not rec.console_errors
+
+
+def test_a_number_is_marked_only_where_the_page_writes_it(site, clean_page):
+    """?h=39 showed `&#39;` as text under Material's highlight; now the text stays, and
+    a mark, if any, is a number of the page that starts with 39."""
+    page, rec = clean_page
+    url = site.page_url("en", "at-the-counter/")
+    page.goto(url, wait_until="load")
+    text, _ = page.evaluate(ARTICLE)
+    page.goto(url + "?h=39", wait_until="load")
+    page.wait_for_timeout(100)
+    after, _ = page.evaluate(ARTICLE)
+    assert after == text
+    marks = page.evaluate(MARKS, "article mark[data-sim-highlight]")
+    assert all(m[1].startswith("39") and not letter(m[0]) for m in marks), marks
+
+
+def test_marks_are_capped(site, clean_page):
+    page, rec = clean_page
+    page.goto(site.page_url("en", "cards/physical-sim/") + "?h=the+a+to+sim+number+contract", wait_until="load")
+    page.wait_for_selector("article mark[data-sim-highlight]")
+    count = page.evaluate("document.querySelectorAll('article mark').length")
+    assert 20 <= count <= 50, count
 
 
 @pytest.mark.parametrize("lang,query", [("ru", "новый телефон"), ("en", "deactivated"), ("ru", "номера")])
@@ -104,7 +149,7 @@ def js(browser, site):
       window.opts = {
         ru: { stem: wrap(lunr.ru.stemmer), isStop: (w) => !lunr.ru.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.ru },
         en: { stem: wrap(lunr.stemmer), isStop: (w) => !lunr.stopWordFilter(new lunr.Token(w, {})), synonyms: syn.en },
-        zh: { vocabulary: new Set(["注销", "国外", "境外", "冷却期", "携号转网", "怎么"]), synonyms: syn.zh },
+        zh: { vocabulary: new Set(["注销", "国外", "境外", "冷却期", "携号转网", "怎么", "远程", "营业厅"]), synonyms: syn.zh },
       };
     }""", synonyms)
     yield lambda query, lang: page.evaluate("([q, l]) => SimQuery.normalise(q, window.opts[l])", [query, lang])
@@ -112,14 +157,19 @@ def js(browser, site):
 
 
 @pytest.mark.parametrize("lang,query,added", [
-    ("zh", "远程销号", {"注销", "国外", "境外"}),
+    ("zh", "远程销号", {"注销"}),
     ("zh", "网络静默期", {"冷却期"}),
-    ("zh", "怎么转网", {"携号转网", "怎么"}),
+    ("zh", "怎么转网", {"携号转网"}),
     ("ru", "симку", {"sim"}),
     ("ru", "закрыть номер", {"расторгнут"}),
     ("ru", "за рубежом", {"границ"}),
     ("en", "number deactivated", {"non", "us"}),  # "non-use", stemmed as the index is
     ("en", "close my number", {"end"}),
+    # issue 26: the readers' words it names
+    ("en", "phone shop", {"offic"}),
+    ("ru", "не сдал биометрию", {"сдава", "сдач"}),
+    ("ru", "офис мтс", {"салон"}),
+    ("zh", "门店", {"营业厅"}),
 ])
 def test_readers_words_add_the_pages_words(js, lang, query, added):
     terms = set(js(query, lang).split())

@@ -57,8 +57,43 @@ def test_russian_word_forms_meet_their_stem(js, query, expected):
     assert js(expected, "ru").startswith(expected[:3])
 
 
-def test_russian_case_of_a_name_also_finds_the_latin_name(js):
-    assert set(js("МегаФоне", "ru").split()) == {"megafon", "мегафон"}
+def test_russian_case_of_a_name_folds_to_the_one_term_of_the_name(js):
+    # the index folds every form of the name to the same term (sim-search.js)
+    assert js("МегаФоне", "ru") == "megafon"
+
+
+@pytest.mark.parametrize("lang,query,expected", [
+    ("ru", "мтс mts МТС", "mts"),
+    ("ru", "перенос номера МТС MTS", "перенос номер mts"),
+    ("en", "Tele2 T2 теле2 т2", "t2"),
+    ("zh", "МТС MTS 注销", "mts 注销"),
+])
+def test_a_name_typed_in_several_forms_is_one_term(js, lang, query, expected):
+    assert js(query, lang) == expected
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("паспарт", "паспарт паспарт~1"),        # five letters or more, nothing starts with it
+    ("банк", "банк"),                         # four letters: as typed
+    ("мегафоне", "megafon"),                  # a name is never fuzzy
+    ("как", "как"),                           # a stop word alone stays, not fuzzy
+])
+def test_a_long_unknown_word_is_also_sought_with_one_typo(js_page, query, expected):
+    out = js_page.evaluate("""(q) => SimQuery.normalise(q, Object.assign({}, window.opts.ru,
+        { known: () => false, fuzzy: true }))""", query)
+    assert out == expected
+
+
+def test_a_readers_word_is_not_sought_with_typos(js_page):
+    out = js_page.evaluate("""(q) => SimQuery.normalise(q, Object.assign({}, window.opts.ru,
+        { known: () => false, fuzzy: true, synonyms: { "симка": ["sim"] } }))""", "симка")
+    assert "~" not in out and "sim" in out.split(), out
+
+
+def test_a_known_word_is_not_sought_with_typos(js_page):
+    out = js_page.evaluate("""(q) => SimQuery.normalise(q, Object.assign({}, window.opts.ru,
+        { known: () => true, fuzzy: true }))""", "паспорта")
+    assert out == "паспорт"
 
 
 def test_russian_stop_words_are_dropped_unless_nothing_remains(js):
@@ -68,13 +103,14 @@ def test_russian_stop_words_are_dropped_unless_nothing_remains(js):
 
 
 @pytest.mark.parametrize("query,expected", [
-    ("MTS怎么注销", "mts мтс 怎么 注销"),
-    ("删除eSIM", "删除 esim есим еsim"),
+    ("MTS怎么注销", "mts 注销"),                # 怎么: a question word, dropped
+    ("删除eSIM", "删除 esim"),
     ("在国外保号", "在 国外 保号"),
-    ("ＭＴＳ", "mts мтс"),
-    ("«МТС»!", "mts мтс"),
-    ("Т2", "t2 т2 tele2 теле2"),
-    ("есим", "esim есим еsim"),
+    ("ＭＴＳ", "mts"),
+    ("«МТС»!", "mts"),
+    ("Т2", "t2"),
+    ("есим", "esim"),
+    ("怎么", "怎么"),                          # alone, the question word stays
 ])
 def test_mixed_scripts_names_and_chinese_segmentation(js, query, expected):
     assert js(query, "zh") == expected

@@ -4,8 +4,9 @@
  * requests search/search_index.json with XMLHttpRequest as soon as its bundle runs
  * (over file:// it already waits for the search toggle); this holds that one request
  * until the search field gets focus or the search toggle opens (or at once on a page
- * opened from a result, ?h=, or a shared query, ?q=), then sends it. Every other
- * request is left alone. */
+ * opened with a shared query, ?q=), then sends it. Every other request is left alone.
+ * A page opened from a result (?h=) no longer needs the index: sim-highlight.js marks
+ * the words without it. */
 (function () {
   "use strict";
 
@@ -37,7 +38,6 @@
   document.addEventListener("change", function (e) {
     if (e.target && e.target.id === "__search" && e.target.checked) release();
   });
-  // A search link shared with ?q= opens search at once, and a page opened from a
-  // search result (?h=) needs the index's settings to highlight the terms.
-  if (/[?&][qh]=/.test(location.search)) release();
+  // A search link shared with ?q= opens search at once.
+  if (/[?&]q=/.test(location.search)) release();
 })();

@@ -10,9 +10,13 @@
  *     tests a word that ends the query, so it is only handed single words;
  *   - punctuation and lunr's query syntax become spaces; "*" and "#" stay inside
  *     terms, so that USSD codes such as *100# still match;
- *   - known names in the other script are added ("есим" -> also "esim");
  *   - each remaining word is stemmed with the index's own stemmer (`stem`) and
- *     stop words are dropped (`isStop`), unless that would leave nothing.
+ *     stop words are dropped (`isStop`), unless that would leave nothing;
+ *   - a name in any script or form becomes the one term the index holds for it
+ *     (`foldTable`: "мтс", "МТС", "MTS" -> "mts"; the worker folds the index with
+ *     the same table), so a name counts once however many forms the query types;
+ *   - a word of five letters or more that no index term starts with (`known`) is
+ *     also sought with one edit of tolerance ("word~1"; ru and en: `fuzzy`).
  * It never throws and works in time linear in the (capped) query length.
  */
 (function (root) {
@@ -29,12 +33,30 @@
     ["esim", "есим", "еsim"],
     ["gosuslugi", "госуслуги"]
   ];
-  // A Map, never a plain object: a query word such as "constructor" or "__proto__"
+  // The fold (issue 26): every form of a name, and its stem, maps to the group's
+  // first form. The worker applies the same table to the index (sim-search.js).
+  // Maps, never plain objects: a query word such as "constructor" or "__proto__"
   // must not find a property of Object.prototype.
-  var ALIASES = new Map();
-  NAME_GROUPS.forEach(function (group) {
-    group.forEach(function (name) { ALIASES.set(name, group); });
-  });
+  var folds = new WeakMap(), plainFold = null;
+  function foldTable(stem) {
+    if (!stem && plainFold) return plainFold;
+    if (stem && folds.has(stem)) return folds.get(stem);
+    var table = new Map();
+    NAME_GROUPS.forEach(function (group) {
+      group.forEach(function (name) {
+        table.set(name, group[0]);
+        table.set(stemOf(name, stem), group[0]);
+      });
+    });
+    if (stem) folds.set(stem, table); else plainFold = table;
+    return table;
+  }
+  var MIN_FUZZY = 5;
+  // Chinese question words: lunr's Chinese stop words lack them, and in a heading
+  // (在营业厅怎么说) they would outweigh the word that carries the question. Dropped
+  // like stop words (never when nothing else is left).
+  var HAN_STOP = new Set(["怎么", "怎样", "如何", "怎么办", "什么", "为什么", "吗", "呢", "吧",
+    "了", "的", "是", "会", "能", "还能", "要", "我", "我的"]);
 
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
   var HAN_THEN_OTHER = new RegExp("([" + HAN + "])(?=[^" + HAN + "\\s])", "g");
@@ -42,6 +64,7 @@
   // Everything that is not a letter, digit, "*" or "#" separates terms.
   var SEPARATOR = /[^\p{L}\p{N}*#]+/gu;
   var WORD = /^[\p{L}]+$/u;
+  var HAN_ONLY = /^\p{sc=Han}+$/u;
 
   var HAN_RUN = new RegExp("[" + HAN + "]+", "g");
   var MAX_WORD = 8;
@@ -155,30 +178,41 @@
       if (term && !seen.has(term)) { seen.add(term); terms.push(term); }
     }
     var words = text.split(/\s+/);
-    var kept = words.filter(function (w) { return !(isStop && WORD.test(w) && isStop(w)); });
-    if (!kept.length) kept = words;
-    kept.forEach(function (word) {
-      var stemmed = word;
-      if (stem && WORD.test(word) && word.length > 2) {
-        try { stemmed = String(stem(word) || word); } catch (e) { stemmed = word; }
-        if (stemmed.length < 2) stemmed = word;
-      }
-      var group = ALIASES.get(word) || ALIASES.get(stemmed);
-      if (group) group.forEach(add);
-      else add(stemmed);
+    var kept = words.filter(function (w) {
+      return !(isStop && WORD.test(w) && isStop(w)) && !HAN_STOP.has(w);
     });
-    // Readers' words: what they add is stemmed and cut like the query's own words.
+    if (!kept.length) kept = words;
+    var fold = (options && options.fold) || foldTable(stem);
+    var known = options && options.known;
+    var fuzzy = [];
+    function folded(word) {
+      var stemmed = stemOf(word, stem);
+      return fold.get(word) || fold.get(stemmed) || stemmed;
+    }
+    kept.forEach(function (word) {
+      var term = folded(word);
+      add(term);
+      // a typo: nothing in the index starts with the word's stem, and it is no
+      // reader's word of the synonyms file (those add the pages' words instead)
+      if (options && options.fuzzy && known && WORD.test(word) && !HAN_ONLY.test(word)
+          && word.length >= MIN_FUZZY && !fold.has(term) && !known(term)
+          && !(table && (table.words.has(word) || table.words.has(stemOf(word, stem))))) {
+        fuzzy.push(word + "~1");
+      }
+    });
+    // Readers' words: what they add is stemmed, folded and cut like the query's own words.
     var stems = kept.map(function (w) { return stemOf(w, stem); });
     synonymsOf(kept.concat(stems), table).forEach(function (value) {
       value.replace(SEPARATOR, " ").trim().split(/\s+/).forEach(function (w) {
-        if (w) add(stemOf(w, stem));
+        if (w) add(folded(w));
       });
     });
+    fuzzy.forEach(add);
     return terms.join(" ");
   }
 
   root.SimQuery = {
     normalise: normalise, segment: segment, vocabularyOf: vocabularyOf, MAX_LENGTH: MAX_LENGTH,
-    synonymTable: synonymTable
+    synonymTable: synonymTable, foldTable: foldTable, NAME_GROUPS: NAME_GROUPS
   };
 })(typeof self !== "undefined" ? self : this);

@@ -6,6 +6,16 @@
  * using the lunr stemmer and stop words of the index's language, and passes
  * messages on to Material's handler unchanged otherwise. Works in a real worker
  * and inside the iframe-worker shim used under file://.
+ *
+ * It also shapes the index lunr builds from the documents (issue 26):
+ *   - the fold: every form of a name (SimQuery.foldTable: "MTS", "МТС") becomes one
+ *     term, the same the query normaliser folds to, and a name written twice in a
+ *     row ("MTS (МТС)") is counted once;
+ *   - page weights: a term's weight (lunr's idf) is scaled down by how many of the
+ *     language's pages hold it, counted in the index being built (no hand list), so
+ *     words on most pages (SIM, номер, 号码) no longer outweigh the word that
+ *     carries the question;
+ *   - the sorted list of index terms, for the normaliser's typo tolerance.
  */
 (function () {
   "use strict";
@@ -31,21 +41,109 @@
     return lang === "en" ? lunr : lunr[lang] || null;
   }
 
+  var stemFn = null, foldMap = null, terms = [];
+
+  function stemmer() {
+    var lunr = self.lunr, language = lunrLanguage();
+    if (stemFn || !lunr || !language || !language.stemmer || lang === "zh") return stemFn;
+    stemFn = function (word) { return String(language.stemmer(new lunr.Token(word, {}))); };
+    return stemFn;
+  }
+
+  // The fold table of this index's language (built once its stemmer has loaded).
+  function fold() {
+    if (!foldMap && self.SimQuery) foldMap = self.SimQuery.foldTable(stemmer());
+    return foldMap;
+  }
+
+  // Does any term of the index start with `term`? (binary search in the sorted terms)
+  function known(term) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < term) lo = mid + 1; else hi = mid;
+    }
+    return lo < terms.length && terms[lo].lastIndexOf(term, 0) === 0;
+  }
+
+  // A term on `pages` of the language's `total` pages weighs this share of lunr's idf:
+  // 1 on one page, falling towards 0 on every page.
+  function pageWeight(pages, total) {
+    if (total < 2) return 1;
+    var rare = Math.log(1 + (total - 0.5) / 1.5);
+    return Math.max(0.05, Math.log(1 + (total - pages + 0.5) / (pages + 0.5)) / rare);
+  }
+
+  function pageOf(ref) { return String(ref).split("#")[0]; }
+
+  function patchLunr() {
+    var lunr = self.lunr;
+    if (!lunr || lunr.__simPatched) return;
+    lunr.__simPatched = true;
+    // Runs last in the index pipeline, after the stemmer: a name's form becomes the
+    // group's term; the second of two forms in a row ("MTS (МТС)") is dropped.
+    var simFold = function (token, i, tokens) {
+      var table = fold();
+      var name = table && table.get(String(token));
+      if (!name) return token;
+      if (i > 0 && table.get(String(tokens[i - 1])) === name) return null;
+      return token.update(function () { return name; });
+    };
+    lunr.Pipeline.registerFunction(simFold, "simFold");
+    var add = lunr.Builder.prototype.add;
+    lunr.Builder.prototype.add = function () {
+      if (!this.__simFold) { this.__simFold = true; this.pipeline.add(simFold); }
+      return add.apply(this, arguments);
+    };
+    // lunr's own field vectors (Builder#createFieldVectors, lunr 2.3.9), with each
+    // term's idf scaled by the share of pages that hold it in that field: a name in
+    // one page's title weighs fully there, however many pages mention it in passing.
+    lunr.Builder.prototype.createFieldVectors = function () {
+      var builder = this, vectors = {}, cache = new Map(), pages = new Set();
+      Object.keys(this._documents).forEach(function (ref) { pages.add(pageOf(ref)); });
+      var total = pages.size;
+      function idf(term, field) {
+        var key = field + "\u0000" + term;
+        if (cache.has(key)) return cache.get(key);
+        var posting = builder.invertedIndex[term], on = new Set();
+        Object.keys(posting[field] || {}).forEach(function (ref) { on.add(pageOf(ref)); });
+        var value = lunr.idf(posting, builder.documentCount) * pageWeight(on.size, total);
+        cache.set(key, value);
+        return value;
+      }
+      Object.keys(this.fieldTermFrequencies).forEach(function (key) {
+        var fieldRef = lunr.FieldRef.fromString(key), field = fieldRef.fieldName;
+        var length = builder.fieldLengths[fieldRef], vector = new lunr.Vector();
+        var frequencies = builder.fieldTermFrequencies[fieldRef];
+        var boost = (builder._fields[field].boost || 1) * (builder._documents[fieldRef.docRef].boost || 1);
+        Object.keys(frequencies).forEach(function (term) {
+          var tf = frequencies[term];
+          var score = idf(term, field) * ((builder._k1 + 1) * tf) /
+            (builder._k1 * (1 - builder._b + builder._b * (length / builder.averageFieldLength[field])) + tf);
+          vector.insert(builder.invertedIndex[term]._index, Math.round(score * boost * 1000) / 1000);
+        });
+        vectors[fieldRef] = vector;
+      });
+      this.fieldVectors = vectors;
+      terms = Object.keys(this.invertedIndex).sort();
+    };
+  }
+
   function options() {
     var lunr = self.lunr, language = lunrLanguage();
     if (!lunr || !language) return { vocabulary: vocabulary, synonyms: synonyms };
-    var stem = language.stemmer && lang !== "zh"
-      ? function (word) { return String(language.stemmer(new lunr.Token(word, {}))); }
-      : null;
     var isStop = language.stopWordFilter
       ? function (word) { return !language.stopWordFilter(new lunr.Token(word, {})); }
       : null;
-    return { stem: stem, isStop: isStop, vocabulary: vocabulary, synonyms: synonyms };
+    return { stem: stemmer(), isStop: isStop, vocabulary: vocabulary, synonyms: synonyms,
+             fold: fold(), known: known, fuzzy: lang === "ru" || lang === "en" };
   }
 
   function transform(data) {
     if (data && data.type === SETUP && data.data && data.data.config) {
       lang = (data.data.config.lang || ["en"])[0];
+      stemFn = null; foldMap = null; terms = [];
+      patchLunr();
       vocabulary = self.SimQuery.vocabularyOf(data.data.docs, data.data.config.separator);
       synonyms = data.data.config.synonyms || null;
     } else if (data && data.type === QUERY && typeof data.data === "string") {
@@ -81,6 +179,7 @@
     if (loaded) return;
     loaded = true;
     importScripts(dir + "sim-query.js", dir + material);
+    patchLunr();
   }
   nativeAdd("message", function (ev) {
     load();
