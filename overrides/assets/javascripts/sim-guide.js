@@ -127,63 +127,6 @@
   }
 })();
 
-/* Whole words in the on-page search highlight (issue 17). Material marks the terms
- * of ?h= wherever they occur, also inside other words, and only the part that was
- * typed: the stem "нов" of «новый» lit up in «об[нов]ите», and «[нов]ый» only in
- * part. Each Latin or Cyrillic mark is checked once Material has placed it: a mark
- * that starts inside a word is removed, one that starts a word is widened to the
- * whole word. Chinese has no spaces to find word starts, so Chinese marks stay. */
-(function () {
-  "use strict";
-
-  if (!/[?&]h=/.test(location.search)) return;
-  var article = document.querySelector("article");
-  if (!article || typeof MutationObserver === "undefined") return;
-  var LETTER = /[\p{L}\p{N}]/u;
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var LEADING = /^[\p{L}\p{N}]+/u;
-
-  function before(node) {
-    var prev = node.previousSibling;
-    return prev && prev.nodeType === 3 ? prev.textContent.slice(-1) : "";
-  }
-
-  function fix(mark) {
-    if (mark.dataset.simWhole) return;
-    mark.dataset.simWhole = "1";
-    var text = mark.textContent;
-    if (!text || HAN.test(text.charAt(0))) return;
-    var prev = before(mark);
-    if (prev && LETTER.test(prev)) {            // inside a word: not a match
-      var parent = mark.parentNode;
-      parent.replaceChild(document.createTextNode(text), mark);
-      parent.normalize();
-      return;
-    }
-    var next = mark.nextSibling;                 // a word start: take the rest of the word
-    if (next && next.nodeType === 3) {
-      var rest = LEADING.exec(next.textContent);
-      if (rest) {
-        mark.appendChild(document.createTextNode(rest[0]));
-        next.textContent = next.textContent.slice(rest[0].length);
-      }
-    }
-  }
-
-  function scan(root) {
-    (root.querySelectorAll ? root.querySelectorAll("mark[data-md-highlight]") : []).forEach(fix);
-  }
-  new MutationObserver(function (records) {
-    records.forEach(function (r) {
-      r.addedNodes.forEach(function (n) {
-        if (n.nodeType !== 1) return;
-        if (n.matches && n.matches("mark[data-md-highlight]")) fix(n); else scan(n);
-      });
-    });
-  }).observe(article, { childList: true, subtree: true });
-  scan(article);
-})();
-
 /* -- Freshness: the note under the H1 warns once the reader's own clock is past its
  * review-by date (last_reviewed + 6 months, overrides/hooks/freshness.py), so an old
  * build or a saved copy warns too. The warning text is already in the page, hidden;
