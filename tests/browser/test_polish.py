@@ -32,9 +32,12 @@ def test_links_print_as_plain_text(reader, site):
     assert not bad, f"links that print underlined or coloured: {bad[:5]}"
 
 
-def test_search_marks_in_tables_take_the_tables_size(reader, site):
-    page, _ = phone(reader, site, "ru", "carriers/mts/?h=номер")
-    page.wait_for_function("() => document.querySelector('article table mark')", timeout=8000)
+@pytest.mark.parametrize("lang, word", [("en", "MTS"), ("ru", "МТС"), ("zh", "MTS")])
+def test_search_marks_in_tables_take_the_tables_size(reader, site, lang, word):
+    """The compare table's ⚠ marks name the carrier: a search word marked there was
+    10 px (the mark's .8em of the table's text)."""
+    page, _ = phone(reader, site, lang, f"compare/?h={word}")
+    page.wait_for_function("() => document.querySelector('article table .sim-check mark')", timeout=8000)
     sizes = page.evaluate("""() => Array.from(document.querySelectorAll('article table mark'))
         .map(m => [getComputedStyle(m).fontSize, getComputedStyle(m.closest('td, th')).fontSize])""")
     assert sizes and all(mark == cell for mark, cell in sizes), sizes
