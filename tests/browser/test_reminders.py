@@ -125,3 +125,15 @@ def test_block_is_hidden_without_javascript_and_on_paper(reader, site):
     page.emulate_media(media="screen")
     page.evaluate("() => document.documentElement.classList.remove('sim-js')")  # as before any script ran
     assert not page.evaluate(shown), "the control shows without JavaScript"
+
+
+def test_reminders_already_past_are_left_out(reader, site):
+    """A last paid action long ago (but within the period): only the reminders still
+    ahead are in the file, the day the contract can end among them."""
+    page, _ = reader
+    page.goto(site.page_url("zh", "cards/number-keeping/"), wait_until="load")
+    start = today(page)
+    last = start - dt.timedelta(days=FLOOR - hook.FIRST_MARGIN + 5)  # the first reminder is 5 days past
+    page.fill(".sim-ics-date", last.isoformat())
+    days = [e.decoded("DTSTART") for e in events(download(page))]
+    assert days == [d for d in expected_days(last, FLOOR) if d >= start] and len(days) == 2, days
