@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import ROOT
+from tests.test_reminders import hook
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -105,8 +108,12 @@ def test_no_empty_band_under_the_title(reader, site, path):
 
 
 def test_home_loads_no_palette_stylesheet_and_keeps_its_colours(reader, site):
+    """palette.css is left out while mkdocs.yml asks for Material's default palette."""
+    palette = hook.common.yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                               Loader=hook.common._AnyTagLoader)["theme"]["palette"]
+    assert (palette["scheme"], palette["primary"], palette["accent"]) == ("default", "indigo", "indigo")
     page, rec = phone(reader, site, "en", "")
     assert not [u for u in rec.requests if "palette" in u], "palette.css is loaded"
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-header')).backgroundColor,
         getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()]""")
-    assert colours == ["rgb(64, 81, 181)", "#526cfe"], colours  # Material's indigo, as mkdocs.yml asks
+    assert colours == ["rgb(64, 81, 181)", "#526cfe"], colours  # Material's indigo and its accent
