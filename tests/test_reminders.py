@@ -43,7 +43,8 @@ def test_page_has_one_reminder_block_with_floor_from_facts(site, lang, page):
     assert block, f"{lang}/{page}: no reminder block"
     assert "data-sim-js-only" in block.group(0), "the block must be hidden without JavaScript"
     assert len(re.findall(r'class="sim-ics[ "]', html)) == 1, "one .sim-ics control"
-    assert "assets/javascripts/sim-ics.js" in html
+    assert "assets/javascripts/sim-ics.js" in html  # loaded on the first tap
+    assert not re.search(r'<script[^>]*src="[^"]*sim-ics\.js"', html), "sim-ics.js must not load with the page"
     data = data_block(html)
     assert data["lang"] == lang and data["floor"] == FLOOR
     _, own = hook.periods(DATA)

@@ -14,7 +14,11 @@ every page that holds the block (`<div class="sim-reminder" …>`):
   as a JSON data block, `<script type="application/json" id="sim-ics-data">`, which
   overrides/assets/javascripts/sim-ics.js reads when the reader taps the `.sim-ics`
   button: the file is made in the browser, nothing is sent;
-- loads sim-ics.js on that page only (page.meta `scripts`).
+- adds a one-line inline loader (the same on every page, so one CSP hash: the
+  security headers hash every inline script at build time) that loads sim-ics.js on
+  the first tap of the button: the calendar's code is not part of the first view of
+  the checklist or the number-keeping page, and the file:// copy and the offline save
+  still have it (a script tag, an asset like any other).
 
 Dates are never typed into a page: change the floor in facts.yml and every date in
 the file moves with it. The words are in the words files, so only pages with the block
@@ -35,6 +39,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 import common  # noqa: E402
@@ -51,6 +56,13 @@ FIRST_MARGIN = 30
 LAST_MARGIN = 10
 
 BLOCK = re.compile(r'<div class="sim-reminder"')
+BUTTON = re.compile(r'(<button[^>]*\bclass="sim-ics[ "])')
+# Loads sim-ics.js on the first tap (its address: the button's data-sim-src); the script
+# then makes the file at once, and itself on every later tap.
+LOADER = ('(function(b){b&&b.addEventListener("click",function(){if(b.hasAttribute("data-sim-ready"))return;'
+          'b.setAttribute("data-sim-ready","loading");var s=document.createElement("script");'
+          's.src=b.getAttribute("data-sim-src");document.head.appendChild(s)})})'
+          '(document.querySelector(".sim-reminder .sim-ics"))')
 JS_ONLY = re.compile(r"<(\w+)([^<>]*?)\sdata-sim-js-only(?=[\s>=/])")
 
 
@@ -150,7 +162,7 @@ def fill(content: str, lang: str, data: dict | None = None) -> str:
     block_end = content.find("</div>", content.find('class="sim-ics-form"'))
     if block_end < 0:
         raise PluginError(f"the reminder block has no <div class=\"sim-ics-form\"> (docs/{lang}/_includes/reminder.md)")
-    data_block = f'<script type="application/json" id="sim-ics-data">{blob}</script>'
+    data_block = f'<script type="application/json" id="sim-ics-data">{blob}</script><script>{LOADER}</script>'
     return content[:block_end] + data_block + content[block_end:]
 
 
@@ -167,7 +179,8 @@ def on_config(config, **kwargs):
 def on_page_content(html_text, page, config, files, **kwargs):
     if BLOCK.search(html_text):
         html_text = fill(html_text, facts.page_lang(config))
-        scripts = list(page.meta.get("scripts") or [])
-        if SCRIPT not in scripts:
-            page.meta["scripts"] = scripts + [SCRIPT]
+        src = get_relative_url(f"assets/javascripts/{SCRIPT}", page.url)
+        html_text, n = BUTTON.subn(lambda m: m.group(1).replace("<button", f'<button data-sim-src="{src}"', 1), html_text)
+        if n != 1:
+            raise PluginError(f"{page.file.src_uri}: the reminder block needs one <button class=\"sim-ics …\">")
     return exclude_from_search(html_text)

@@ -65,6 +65,7 @@ def test_one_tap_gives_a_file_from_today_and_the_floor(reader, site, lang):
     assert not hook.periods(DATA)[1]
     assert words["floor_used"].format(floor=floor) in text.replace("\u00a0", " ")
     assert words["every"].split(":")[0].split("：")[0] in text, "the inference is not marked as ours"
+    page.wait_for_function("() => document.querySelector('.sim-ics-status').textContent")
     assert page.locator(".sim-ics-status").inner_text() == hook.reminder_words(lang)["status_made"]
     assert not rec.blocked and not rec.console_errors, (rec.blocked, rec.console_errors)
 
@@ -110,6 +111,7 @@ def test_a_day_past_the_period_gives_no_file_and_says_to_act(reader, site):
     page.evaluate("""() => { window.simMade = 0; const make = URL.createObjectURL;
         URL.createObjectURL = blob => { window.simMade++; return make(blob); }; }""")
     page.click(".sim-ics")
+    page.wait_for_function("() => document.querySelector('.sim-ics-status').textContent")
     status = page.locator(".sim-ics-status").inner_text()
     assert page.evaluate("() => window.simMade") == 0, "a file was made"
     assert status == hook.reminder_words("ru")["status_old"].format(floor=hook.count(FLOOR, "ru"))

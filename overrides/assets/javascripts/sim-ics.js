@@ -3,7 +3,9 @@
  * browser and downloads it; nothing is sent. The numbers (the legal floor for non-use,
  * a carrier's own period where facts.yml knows one with medium or high confidence) and
  * the words come from the data block #sim-ics-data (overrides/hooks/reminders.py),
- * read when the button is pressed. With nothing chosen: any carrier, from today. */
+ * read when the button is pressed. With nothing chosen: any carrier, from today.
+ * Loaded on the button's first tap by the block's inline loader (hooks/reminders.py),
+ * which marks the button data-sim-ready="loading": the file is made at once. */
 (function () {
   "use strict";
 
@@ -110,7 +112,7 @@
     return out.map(fold).join("\r\n") + "\r\n";
   }
 
-  button.addEventListener("click", function () {
+  function make() {
     var data = JSON.parse(document.getElementById("sim-ics-data").textContent);
     var w = data.words;
     var carrierKey = select && select.value && data.carriers[select.value] ? select.value : "";
@@ -135,5 +137,9 @@
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
     status.textContent = w.status_made;
-  });
+  }
+
+  button.addEventListener("click", make);
+  if (button.getAttribute("data-sim-ready") === "loading") make();
+  button.setAttribute("data-sim-ready", "1");
 })();
