@@ -139,3 +139,21 @@ def test_reminders_already_past_are_left_out(reader, site):
     page.fill(".sim-ics-date", last.isoformat())
     days = [e.decoded("DTSTART") for e in events(download(page))]
     assert days == [d for d in expected_days(last, FLOOR) if d >= start] and len(days) == 2, days
+
+
+def test_the_file_is_made_under_the_content_security_policy(browser, site):
+    """Served with its own _headers (as on Netlify or Cloudflare Pages): the inline
+    loader is allowed by its hash, sim-ics.js loads, the file downloads."""
+    from tests.browser.test_deploy import secure_context, url_of, violations
+    from tools.serve import serve
+
+    with serve(site.dir, headers=True) as url:
+        context = secure_context(browser)
+        try:
+            page = context.new_page()
+            response = page.goto(url_of(url, "ru", "checklist/"), wait_until="load")
+            assert "default-src 'self'" in response.headers["content-security-policy"]
+            assert len(events(download(page))) == 3
+            assert violations(page) == []
+        finally:
+            context.close()
