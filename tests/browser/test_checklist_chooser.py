@@ -83,6 +83,14 @@ def check_narrowed(page, carrier: str, goal: str, total: int) -> list[dict]:
                 f"with {sum(section['items'])} of {len(section['items'])} items shown")
         assert in_toc in (None, section["shown"]), f"#{section['id']} in the contents: {in_toc}"
     assert any(t is not None for t in toc), "no table of contents to check"
+    # the page's own "On this page" list (nav.sim-toc, what a phone shows) lists only
+    # the sections that are shown
+    listed = page.evaluate("""ids => ids.map(id => { const a = document.querySelector(
+        "nav.sim-toc a[href='#" + id + "']"); return a ? !a.closest('li').hidden : null; })""",
+                           [s["id"] for s in sections])
+    assert any(t is not None for t in listed), "no On-this-page list to check"
+    for section, in_list in zip(sections, listed):
+        assert in_list in (None, section["shown"]), f"#{section['id']} in On this page: {in_list}"
     count = page.locator(".sim-chooser-count").inner_text()
     assert re.search(rf"\b{len(shown)}\b", count) and re.search(rf"\b{total}\b", count), count
     return shown

@@ -279,11 +279,13 @@
     }
   });
   sections = sections.filter(function (s) { return s.heading; });
-  /* The heading's entries in the table of contents (the sidebar and the phone drawer) */
+  /* The heading's entries in the tables of contents: the sidebar, the phone drawer and
+   * the page's own "On this page" list (nav.sim-toc, shown on phones) */
   function tocEntries(h) {
     if (!h.id) return [];
     return Array.prototype.map.call(
-      document.querySelectorAll(".md-nav--secondary a.md-nav__link[href='#" + h.id + "']"),
+      document.querySelectorAll(".md-nav--secondary a.md-nav__link[href='#" + h.id + "'], " +
+                                "nav.sim-toc a[href='#" + h.id + "']"),
       function (link) { return link.closest("li"); });
   }
 
