@@ -16,7 +16,9 @@
   Lighthouse's mobile preset): from the query entered to the results drawn, median
   and slowest of the first ten test-half questions, per language;
   `python -m tools.bench --search` builds and measures the search part only
-  (`--site=DIR` measures a site already built, `--only=TEXT` the queries holding TEXT);
+  (`--site=DIR` measures a site already built, `--only=TEXT` the queries holding TEXT,
+  `--tune` the tune half of the readers' questions and the tests' queries only, while tuning,
+  `--latency` the index bytes, first search bytes and warm query time only);
 - Lighthouse 12 (npm, installed on first use into .cache/lighthouse, driving the
   system Chromium) on the zh home (browser language English), ru/carriers/mts/ and
   en/checklist/, mobile and desktop, served gzip-compressed with the site's _headers.
@@ -219,10 +221,12 @@ def reader_questions(lang: str) -> list[dict]:
     return (yaml.safe_load(READER_QUESTIONS.read_text(encoding="utf-8")) or {}).get(lang) or []
 
 
-def reader_quality(url: str, site: Path, show_misses: bool = True) -> dict[str, dict[str, tuple[int, int]]]:
+def reader_quality(url: str, site: Path, show_misses: bool = True,
+                   halves: tuple[str, ...] = ("test", "tune")) -> dict[str, dict[str, tuple[int, int]]]:
     """Hits in the first three result pages over the readers' questions, per language
     and half, asked of the site's own worker (tools/search_driver.py: ask_worker).
-    Misses are listed for the tune half only: the test half is not tuned on."""
+    Misses are listed for the tune half only: the test half is not tuned on
+    (`--tune` measures the tune half alone: no test-half figure while tuning)."""
     from playwright.sync_api import sync_playwright
     from tools.search_driver import ask_worker, result_pages, worker_url
 
@@ -236,7 +240,7 @@ def reader_quality(url: str, site: Path, show_misses: bool = True) -> dict[str, 
             cases = reader_questions(lang)
             answers = ask_worker(page, worker_url(url, site), index, [c["q"] for c in cases])
             figures[lang] = {}
-            for half in ("test", "tune"):
+            for half in halves:
                 hits, total, misses = 0, 0, []
                 for case, groups in zip(cases, answers):
                     if case.get("set") != half:
@@ -358,6 +362,14 @@ def main() -> None:
                 build(site, site_url=f"http://127.0.0.1:{sock.getsockname()[1]}{SUBPATH}")
             with serve(site, sock, headers=True, gzip=True) as url:
                 only = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")), "")
+                if "--tune" in sys.argv[1:]:
+                    reader_quality(url, site, halves=("tune",))
+                    search_quality(url, show_misses=True)
+                    return
+                if "--latency" in sys.argv[1:]:
+                    index_figures(site)
+                    first_search_figures(url)
+                    return
                 if not only:
                     index_figures(site)
                     reader_quality(url, site)

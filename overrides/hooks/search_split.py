@@ -205,10 +205,36 @@ def on_template_context(context, template_name, config, **kwargs):
     return context
 
 
+# The query script is fetched with the first search: its comments (a third of its
+# bytes) stay in the repository, not on the wire. Only whole comment lines and
+# blocks that start a line go, so nothing inside a string or a regular expression
+# can be touched.
+QUERY_SCRIPT = "sim-query.js"
+
+
+def strip_comment_lines(source: str) -> str:
+    out, in_block = [], False
+    for line in source.splitlines():
+        bare = line.strip()
+        if in_block:
+            in_block = "*/" not in bare
+            continue
+        if bare.startswith("/*"):
+            in_block = "*/" not in bare
+            continue
+        if bare.startswith("//") or not bare:
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 @event_priority(-300)
 def on_post_build(config, **kwargs):
     if i18n_building(config):
         return  # a nested per-language build: the index is not complete yet
+    script = Path(config["site_dir"]) / "assets" / "javascripts" / "workers" / QUERY_SCRIPT
+    if script.exists():
+        script.write_text(strip_comment_lines(script.read_text(encoding="utf-8")), encoding="utf-8")
     i18n = config["plugins"].get("i18n")
     built = tuple(i18n.build_languages) if i18n else common.LANGS  # all, or build_only_locale
     write_indexes(Path(config["site_dir"]), is_offline(config), built)

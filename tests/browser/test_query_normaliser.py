@@ -22,7 +22,8 @@ def js_page(browser, site):
     assets = site.dir / "assets" / "javascripts"
     material = next((assets / "workers").glob("search.*.min.js"))
     for script in (material, assets / "lunr/min/lunr.stemmer.support.min.js",
-                   assets / "lunr/min/lunr.ru.min.js", WORKERS / "sim-query.js"):
+                   assets / "lunr/min/lunr.ru.min.js", assets / "workers" / "sim-query.js"):
+        # the built script (its comment lines stripped by the search hook) is the one tested
         page.add_script_tag(content=script.read_text(encoding="utf-8"))
     page.evaluate("""() => {
       const wrap = (f) => (w) => String(f(new lunr.Token(w, {})));
@@ -198,3 +199,43 @@ def test_property_names_and_dictionary_words_never_throw_and_stay_words(js_page,
       return bad;
     }""", [queries, lang])
     assert not failures, f"{len(failures)} of {len(queries)} queries: {failures[:10]}"
+
+
+# -- Result text cut to its first lines (issue 26: drawing whole sections cost most of
+# a query's time on a phone) ---------------------------------------------------------
+
+TRIM_JS = """([html, max]) => {
+  const out = SimQuery.trimHtml(html, max);
+  const box = document.createElement('div');
+  box.innerHTML = out;
+  const hidden = [...box.querySelectorAll('span[hidden] mark')].map(m => m.textContent);
+  box.querySelectorAll('span[hidden]').forEach(s => s.remove());
+  return { out, shown: box.textContent, hidden, reparsed: box.innerHTML === out.replace(/<span hidden>.*<\\/span>$/, '') };
+}"""
+
+
+def test_a_long_result_text_is_cut_at_a_word_with_its_tags_closed(js_page):
+    html = ("<p>Leaving Russia does not end the <mark>contract</mark>. It keeps running &amp; "
+            "your fees keep being charged.</p><ul><li>Your application in the office.</li>"
+            "<li>Non-use of the <mark>number</mark> for 90 days.</li></ul>")
+    got = js_page.evaluate(TRIM_JS, [html, 60])
+    assert got["reparsed"], got["out"]  # every tag it opened is closed, nothing left dangling
+    assert got["shown"].endswith("…") and len(got["shown"]) <= 61, got["shown"]
+    assert got["shown"][:-1].endswith(("running", "&", "your", "fees")), got["shown"]  # a whole word
+    assert "contract" in got["shown"]
+    assert got["hidden"] == ["number"], got  # marked after the cut: kept for the result's ?h=
+
+
+def test_an_entity_is_never_split_and_a_short_text_is_untouched(js_page):
+    html = "<p>" + "a" * 9 + "&amp;&quot;b</p>"
+    got = js_page.evaluate(TRIM_JS, [html, 10])
+    assert "&am" not in got["out"].replace("&amp;", ""), got["out"]
+    short = "<p>MTS <mark>esim</mark> &amp; SIM</p>"
+    assert js_page.evaluate("([h]) => SimQuery.trimHtml(h, 320)", [short]) == short
+
+
+def test_chinese_result_text_is_cut_by_characters(js_page):
+    html = "<p>" + "离开俄罗斯前先注销号码" * 40 + "<mark>保号</mark></p>"
+    got = js_page.evaluate(TRIM_JS, [html, 50])
+    assert len(got["shown"]) == 51 and got["shown"].endswith("…"), got["shown"]
+    assert got["hidden"] == ["保号"]

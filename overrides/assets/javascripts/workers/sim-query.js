@@ -211,8 +211,57 @@
     return terms.join(" ");
   }
 
+  // ── Results (issue 26) ────────────────────────────────────────────────────
+  // A result's text (HTML: <p>, <li>, <code>, <mark> …) cut after about `max`
+  // characters of text, at a word's end, its open tags closed: the result list shows
+  // two or three lines of it, and drawing whole sections cost most of a query's time
+  // on a phone. Words marked after the cut stay, hidden, so that the result's link
+  // still names them (sim-highlight.js reads the marks). Entities are never split.
+  var VOID = /^<(br|hr|img|wbr|input)\b/i;
+  function trimHtml(html, max) {
+    if (typeof html !== "string" || html.length <= max) return html;
+    var tokens = html.match(/<[^>]*>|[^<]+/g) || [];
+    var out = "", shown = 0, open = [], i = 0;
+    for (; i < tokens.length && shown < max; i++) {
+      var t = tokens[i];
+      if (t.charAt(0) === "<") {
+        out += t;
+        if (/^<\//.test(t)) open.pop();
+        else if (!VOID.test(t) && !/\/>$/.test(t)) open.push(t.replace(/^<([\w-]+)[\s\S]*$/, "$1"));
+        continue;
+      }
+      var text = t.replace(/&[#\w]+;/g, "&");  // length as the reader sees it
+      if (shown + text.length <= max) { out += t; shown += text.length; continue; }
+      // cut inside this text: at the last space before the limit, never in an entity
+      var cut = max - shown, at = 0, seen = 0;
+      while (at < t.length && seen < cut) {
+        if (t.charAt(at) === "&") { var m = /^&[#\w]+;/.exec(t.slice(at)); at += m ? m[0].length : 1; }
+        else at++;
+        seen++;
+      }
+      var space = t.lastIndexOf(" ", at);
+      if (space > 0 && !/[\u3400-\u9fff]/.test(t.slice(space, at))) at = space;
+      out += t.slice(0, at) + "…";
+      shown = max;
+      i++;
+      break;
+    }
+    if (i >= tokens.length) return html;
+    var rest = tokens.slice(i).join(""), words = [], seenWord = new Set();
+    rest.replace(/<mark\b[^>]*>([\s\S]*?)<\/mark>/g, function (all, word) {
+      var w = word.replace(/<[^>]*>/g, "");
+      if (w && !seenWord.has(w.toLowerCase())) { seenWord.add(w.toLowerCase()); words.push("<mark>" + w + "</mark>"); }
+      return all;
+    });
+    while (open.length) out += "</" + open.pop() + ">";
+    if (words.length) out += "<span hidden>" + words.join(" ") + "</span>";
+    return out;
+  }
+  // ── end of results ────────────────────────────────────────────────────────
+
   root.SimQuery = {
     normalise: normalise, segment: segment, vocabularyOf: vocabularyOf, MAX_LENGTH: MAX_LENGTH,
-    synonymTable: synonymTable, foldTable: foldTable, NAME_GROUPS: NAME_GROUPS
+    synonymTable: synonymTable, foldTable: foldTable, NAME_GROUPS: NAME_GROUPS,
+    trimHtml: trimHtml
   };
 })(typeof self !== "undefined" ? self : this);

@@ -181,6 +181,28 @@
     importScripts(dir + "sim-query.js", dir + material);
     patchLunr();
   }
+  // Material's answers pass through here (a real worker only): each result's text is
+  // cut to its first lines (SimQuery.trimHtml), the order of results is left alone.
+  var RESULT = 3, TEXT_CHARS = 320;
+  function shapeResult(message) {
+    var Q = self.SimQuery;
+    if (!Q || !message || message.type !== RESULT || !message.data || !Array.isArray(message.data.items)) return message;
+    try {
+      message.data.items.forEach(function (group) {
+        (group || []).forEach(function (doc) {
+          if (doc && typeof doc.text === "string") doc.text = Q.trimHtml(doc.text, TEXT_CHARS);
+        });
+      });
+    } catch (e) { /* the answer goes on as Material made it */ }
+    return message;
+  }
+  var realPost = typeof self.postMessage === "function" ? self.postMessage.bind(self) : null;
+  if (realPost && typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+    self.postMessage = function (message, transfer) {
+      return transfer === undefined ? realPost(shapeResult(message)) : realPost(shapeResult(message), transfer);
+    };
+  }
+
   nativeAdd("message", function (ev) {
     load();
     if (handlers.length) dispatch(ev); else queue.push(ev);
