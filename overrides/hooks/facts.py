@@ -475,6 +475,7 @@ def expand(
     the page's path inside its language folder (for relative links); `origins`,
     after includes were expanded, names the file and line of each line."""
     block: dict[str, str | None] = {"carrier": None, "at": None}
+    markdown = place_check_words(markdown)  # adds no line: the places below stay true
 
     def place(pos: int) -> str:
         index = markdown.count("\n", 0, pos)
@@ -518,7 +519,7 @@ def expand(
             return render_fact(key, forced or lang, here, block["carrier"])
         return render_source(key, forced or lang, here)
 
-    out = MARKER.sub(replace, place_check_words(markdown))
+    out = MARKER.sub(replace, markdown)
     if block["carrier"]:
         raise PluginError(f"{block['at']}: [[check-block:{block['carrier']}]] is never closed ([[/check-block]])")
     return out
