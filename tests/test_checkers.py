@@ -598,3 +598,19 @@ def test_the_glossary_reads_words_files_and_facts_wording_case_blind(mini):
     assert any(p.startswith("docs/en/other.md:9: 'Subscribers'") for p in found), found
     assert any(p.startswith("docs/_data/facts.yml:") and "'封锁'" in p for p in found), found
     assert len(found) == 3, found
+
+
+def test_a_wrong_rule_status_stops_the_build_naming_its_line(mini):
+    """facts.yml on main accepts status (announced | proposed | in-force | reported) and
+    as_of, both or neither; the build (on_config) names the line of a wrong one."""
+    facts = mini / "docs/_data/facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("\n  lending.fine:\n")
+    at = text.index("    status: in-force\n", start)
+    line = text.count("\n", 0, at) + 1
+    facts.write_text(text[:at] + "    status: adopted\n" + text[at + len("    status: in-force\n"):],
+                     encoding="utf-8")
+    code, log = build(mini)
+    assert code != 0
+    assert f"facts.yml:{line}: lending.fine: status must be one of announced, proposed, in-force, reported" in log, \
+        log[-2000:]
