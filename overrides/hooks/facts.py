@@ -230,12 +230,14 @@ def end_words(carrier: str | None, key: str | None, lang: str, where: str = "") 
         if fact is None:
             raise PluginError(f"{where}: unknown fact key '{key}' (not in {_rel(_DATA_PATH)})")
         href, text = fact["source"], ui(lang)["check_source"]
-    link = (
-        f'<a class="sim-check sim-check-words" href="{html.escape(href)}" '
-        f'title="{html.escape(ui(lang)["check_title"])}">{html.escape(text)}</a>'
+    # the brackets go inside the link, so that a copy without the marks (sim-forms.js
+    # removes .sim-check) keeps no empty "()"; a leading space stays outside
+    words = ui(lang)["check_end"].format(words=text)
+    inner = words.lstrip(" ")
+    return (
+        f'{" " * (len(words) - len(inner))}<a class="sim-check sim-check-words" href="{html.escape(href)}" '
+        f'title="{html.escape(ui(lang)["check_title"])}">{html.escape(inner)}</a>'
     )
-    before, _, after = ui(lang)["check_end"].partition("{words}")
-    return f"{html.escape(before)}{link}{html.escape(after)}"
 
 
 # -- where a sentence ends ---------------------------------------------------------------
