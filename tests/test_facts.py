@@ -229,7 +229,7 @@ def test_sources_say_what_was_done_with_them(site, lang):
     """'read by us on <date> in an archived copy' — or, for an official site cited as the
     place to confirm marked values, only that — never a bare 'checked' that reads
     like a live check."""
-    read = {"zh": "阅读了存档副本", "ru": "в архивной копии", "en": "in an archived copy"}[lang]
+    read = {"zh": "存档副本", "ru": "в архивной копии", "en": "in an archived copy"}[lang]
     confirm = {"zh": "请在此核实", "ru": "здесь проверьте", "en": "confirm the values marked"}[lang]
     html = site.page(lang, "carriers/mts/").read_text(encoding="utf-8")
     cited = re.findall(r'<a class="sim-source" data-source="([^"]+)"[^>]*>.*?</a>([^<]*)', html)
