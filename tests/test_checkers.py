@@ -614,3 +614,23 @@ def test_a_wrong_rule_status_stops_the_build_naming_its_line(mini):
     assert code != 0
     assert f"facts.yml:{line}: lending.fine: status must be one of announced, proposed, in-force, reported" in log, \
         log[-2000:]
+
+
+def test_a_sentence_ending_in_its_own_bracket_takes_the_words_inside_it(mini):
+    """"(a short number) (check with MTS)" would be two brackets in a row: the words join
+    the sentence's own bracket; a link at the end of the sentence is not a bracket."""
+    edit(mini / "docs/en/other.md", "1. Call [[fact:mts.short]].",
+         "1. Call [[fact:mts.short]] (a short number).\n   Or call [[fact:mts.tollfree]], see [steps](other.md#steps).")
+    edit(mini / "docs/zh/other.md", "1. 拨打 [[fact:mts.short]].", "1. 拨打 [[fact:mts.short]]（短号）。")
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    import re as _re
+    en = _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "en", "other"))
+    assert _re.search(r'⚠</a> \(a short number; <a class="sim-check sim-check-words" [^>]*>check with MTS</a>\)\.',
+                      en), en
+    assert _re.search(r'⚠</a>, see <a href="\./#steps">steps</a> <a class="sim-check sim-check-words" [^>]*>'
+                      r'\(check with MTS\)</a>\.', en), en
+    zh = _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "zh", "other"))
+    assert _re.search(r'⚠</a>（短号；<a class="sim-check sim-check-words" [^>]*>请向 MTS 核实</a>）。', zh), zh
+    from tools.checks import marks
+    assert marks.check(mini / "docs") == []

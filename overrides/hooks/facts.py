@@ -52,8 +52,9 @@ CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
 BLOCK_OPEN = re.compile(r"^check-block:([a-z0-9]+)$")
 BLOCK_CLOSE = "/check-block"
 # Written by expand() itself at the end of a sentence with a medium fact (not by authors):
-# [[check-end:mts]] for a carrier's fact, [[check-end:=KEY]] for a fact without carrier.
-CHECK_END = re.compile(r"^check-end:(?:([a-z0-9]+)|=([a-z0-9][a-z0-9._-]*))(?:\|(zh|ru|en))?$")
+# [[check-end:mts]] for a carrier's fact, [[check-end:=KEY]] for a fact without carrier;
+# [[check-end:+mts]]: the sentence ends in a bracket of its own, the words join it.
+CHECK_END = re.compile(r"^check-end:(\+)?(?:([a-z0-9]+)|=([a-z0-9][a-z0-9._-]*))(?:\|(zh|ru|en))?$")
 INFERENCE_BODY = "inference"
 # Where [[inference]] links: the About page's explanation (relative to the docs language root).
 INFERENCE_TARGET = "about.md#our-inference"
@@ -219,9 +220,12 @@ def _short(href: str, text: str, lang: str) -> str:
     )
 
 
-def end_words(carrier: str | None, key: str | None, lang: str, where: str = "") -> str:
+def end_words(carrier: str | None, key: str | None, lang: str, where: str = "",
+               join: bool = False) -> str:
     """The words "check with …" at the end of a sentence with a medium fact: a link
-    without ⚠ (the ⚠ stands after the value), wrapped as `check_end` says."""
+    without ⚠ (the ⚠ stands after the value), wrapped as `check_end` says, or, inside
+    the sentence's own closing bracket, joined as `check_join` says ("(a Moscow
+    number; check with Beeline)")."""
     if carrier:
         name, href = _carrier_name(carrier, lang, where)
         text = ui(lang)["check_carrier"].format(carrier=name)
@@ -230,6 +234,12 @@ def end_words(carrier: str | None, key: str | None, lang: str, where: str = "") 
         if fact is None:
             raise PluginError(f"{where}: unknown fact key '{key}' (not in {_rel(_DATA_PATH)})")
         href, text = fact["source"], ui(lang)["check_source"]
+    if join:
+        before, _, after = ui(lang)["check_join"].partition("{words}")
+        return (
+            f'{html.escape(before)}<a class="sim-check sim-check-words" href="{html.escape(href)}" '
+            f'title="{html.escape(ui(lang)["check_title"])}">{html.escape(text)}</a>{html.escape(after)}'
+        )
     # the brackets go inside the link, so that a copy without the marks (sim-forms.js
     # removes .sim-check) keeps no empty "()"; a leading space stays outside
     words = ui(lang)["check_end"].format(words=text)
@@ -309,10 +319,32 @@ def _back(line: str, i: int) -> int:
     return i
 
 
+def _own_bracket(line: str, end: int) -> int | None:
+    """Where the closing bracket stands when the sentence ending at `end` ends in a
+    bracket of its own ("… (a Moscow number)", "…（莫斯科号码）"), not a link's target."""
+    i = end - 1
+    if i < 0 or line[i] not in ")）":
+        return None
+    close = line[i]
+    opening = "(" if close == ")" else "（"
+    depth = 0
+    for j in range(i, -1, -1):
+        if line[j] == close:
+            depth += 1
+        elif line[j] == opening:
+            depth -= 1
+            if depth == 0:
+                link_target = opening == "(" and line[j - 1:j] == "]" and line[j - 2:j] != "]]"
+                return None if link_target else i
+    return None
+
+
 def place_check_words(markdown: str) -> str:
     """After each medium fact outside a block of its carrier, [[check-end:…]] at the
     end of its sentence: once per sentence and carrier, and not where a hand-written
-    [[check:X]] of the same carrier already closes the sentence."""
+    [[check:X]] of the same carrier already closes the sentence. A sentence that ends
+    in a bracket of its own takes the words inside it ([[check-end:+…]]), so that two
+    brackets do not follow each other."""
     data = load()
     block: str | None = None
     out = []
@@ -340,9 +372,12 @@ def place_check_words(markdown: str) -> str:
             if carrier and f"[[check:{carrier}]]" in line[m.end():end + 1]:
                 continue
             forced = f"|{f.group(3)}" if f.group(3) else ""
-            token = f"[[check-end:{carrier}{forced}]]" if carrier else f"[[check-end:={f.group(2)}{forced}]]"
-            if token not in inserts.setdefault(end, []):
-                inserts[end].append(token)
+            bracket = _own_bracket(line, end)
+            join, at = ("+", bracket) if bracket is not None else ("", end)
+            token = (f"[[check-end:{join}{carrier}{forced}]]" if carrier
+                     else f"[[check-end:{join}={f.group(2)}{forced}]]")
+            if token not in inserts.setdefault(at, []):
+                inserts[at].append(token)
         for end in sorted(inserts, reverse=True):
             line = line[:end] + "".join(inserts[end]) + line[end:]
         out.append(line)
@@ -503,7 +538,7 @@ def expand(
             return ""
         e = CHECK_END.match(body)
         if e:
-            return end_words(e.group(1), e.group(2), e.group(3) or lang, here)
+            return end_words(e.group(2), e.group(3), e.group(4) or lang, here, join=bool(e.group(1)))
         c = CHECK_BODY.match(body)
         if c:
             if c.group(1) == block["carrier"]:
