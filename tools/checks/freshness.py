@@ -53,16 +53,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def checked_lines(facts_file: Path) -> dict[str, int]:
     """The line of each fact's `checked:` in the file."""
-    node = yaml.compose(facts_file.read_text(encoding="utf-8"), Loader=SafeLoader)
-    lines: dict[str, int] = {}
-    for section_key, section in node.value:
-        if section_key.value != "facts":
-            continue
-        for key_node, fact in section.value:
-            for field, value in fact.value:
-                if field.value == "checked":
-                    lines[key_node.value] = field.start_mark.line + 1
-    return lines
+    return field_lines(facts_file, "checked")
 
 
 def stale_facts(facts_file: Path, on: dt.date | None = None, root: Path = ROOT) -> list[str]:
