@@ -575,12 +575,15 @@ def test_the_viewpoint_rule_refuses_words_seen_from_china_outside_the_allow_list
         "docs/zh/other.md:9:国外", "docs/zh/index.md:5:出国", "docs/zh/index.md:5:回国",
         f"docs/_data/facts.yml:{line}:国外", "docs/zh/_includes/part.md:1:国外"]), found
     glossary = mini / "docs/_data/glossary.yml"
-    edit(glossary, "    allow:\n", "    allow:\n      - {file: docs/zh/index.md, phrase: 出国前, why: test}\n"
-                                    "      - {file: docs/zh/index.md, phrase: 离开中国, why: no word}\n")
+    edit(glossary, "    allow: []\n", "    allow:\n      - {file: docs/zh/index.md, phrase: 出国前, why: test}\n"
+                                       "      - {file: docs/zh/index.md, phrase: 离开中国, why: no word}\n"
+                                       "      - {file: docs/zh/other.md, phrase: 出国前, why: not there}\n")
     found = [p for p in viewpoint.check(mini / "docs") if p not in before]
     assert not any(p.startswith("docs/zh/index.md:5: '出国'") for p in found), found
     assert any(p.startswith("docs/zh/index.md:5: '回国'") for p in found), found  # same line, not allowed
     assert any("phrase '离开中国' contains none of 出国, 国外, 回国" in p for p in found), found
+    assert any("'出国前' in docs/zh/other.md allows nothing" in p for p in found), found
+    assert not any("'出国前' in docs/zh/index.md allows nothing" in p for p in found), found
 
 
 def test_the_glossary_reads_words_files_and_facts_wording_case_blind(mini):

@@ -12,7 +12,7 @@ words file docs/_data/ui/<lang>.yml, its wording in facts.yml), except where an 
 of `allow` names the file and a phrase around the word: the hit is allowed when that
 phrase, which contains the word, stands at that place in that file (出国前 on an
 arrival path: before leaving China for Russia). An allow entry whose phrase lacks
-the word is reported too.
+the word, or that allows nothing any more, is reported too, so the list stays true.
 
 Russian «за границей» (only as the reader's own place, outside Russia) has no
 checkable form: the native review holds it (CONTRIBUTING.md, "How a native review
@@ -47,23 +47,29 @@ def check(docs_dir: Path) -> list[str]:
             if not any(w in rule.get("phrase", "") for w in words):
                 problems.append(f"docs/_data/glossary.yml: viewpoint.{lang}.allow: phrase "
                                 f"'{rule.get('phrase')}' contains none of {', '.join(words)}")
+        used: set[int] = set()
         for path, number, line in rendered_texts(docs_dir, lang):
             where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
             for m in pattern.finditer(line):
                 ok = False
-                for rule in allow:
+                for i, rule in enumerate(allow):
                     phrase = rule.get("phrase", "")
                     if rule.get("file") != where or not phrase:
                         continue
                     for p in re.finditer(re.escape(phrase), line):
                         if p.start() <= m.start() and m.end() <= p.end():
                             ok = True
+                            used.add(i)
                 if not ok:
                     problems.append(
                         f"{where}:{number}: '{m.group(0)}' (viewpoint: seen from China); write "
                         f"{entry.get('use', 'the words for Russia')}; if it does mean China, "
                         f"allow file and phrase in glossary.yml viewpoint.{lang}.allow"
                     )
+        for i, rule in enumerate(allow):
+            if i not in used and any(w in rule.get("phrase", "") for w in words):
+                problems.append(f"docs/_data/glossary.yml: viewpoint.{lang}.allow: '{rule.get('phrase')}' "
+                                f"in {rule.get('file')} allows nothing (the text changed): remove the entry")
     return problems
 
 
