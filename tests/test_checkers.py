@@ -403,10 +403,12 @@ def test_a_block_mark_replaces_the_per_line_marks_of_its_carrier(mini):
     assert code == 0, log[-3000:]
     html = html_of(mini, "en", "other")
     assert html.count("check the values marked ⚠ below with MTS") == 1
-    assert html.count("⚠</span> check with MTS</a>") == 1  # step 1 of the page, outside the block
-    assert html.count('class="sim-check sim-check-short" href="https://mts.ru/"') == 2
+    # step 1 of the page, outside the block: a bare ⚠ after the value, the words at the end
+    assert html.count('class="sim-check sim-check-words" href="https://mts.ru/"') == 1
+    assert html.count(">(check with MTS)</a>") == 1
+    assert html.count('class="sim-check sim-check-short" href="https://mts.ru/"') == 3
     assert 'aria-label="check with MTS"' in html  # the bare ⚠ keeps its words for screen readers
-    assert "⚠</span> check with Beeline</a>" in html  # another carrier keeps its own mark
+    assert ">(check with Beeline)</a>" in html  # another carrier keeps its own words
     assert not parity_check(mini / "docs")
     edit(mini / "docs/ru/other.md", "[[check-block:mts]]", "")
     edit(mini / "docs/ru/other.md", "[[/check-block]]", "")
@@ -440,3 +442,198 @@ def test_make_check_names_a_glossary_pattern_that_is_not_a_regular_expression(mi
     assert code != 0
     assert "docs/_data/glossary.yml: replaced." in out and "is not a valid regular expression" in out, out
     assert "Traceback" not in out, out
+
+
+# -- where a mark stands: "check with …" closes its sentence (issue 25) ----------------
+
+
+def test_a_medium_value_gets_a_bare_mark_and_its_sentence_the_words(mini):
+    """The renderer puts ⚠ right after a medium value and the words once at the end
+    of the sentence, so the sentence still reads; a second medium value of the same
+    carrier in the sentence adds no second pair of words; a hand-written mark at the
+    end of the sentence is not repeated."""
+    edit(mini / "docs/en/other.md", "1. Call [[fact:mts.short]].",
+         "1. Call [[fact:mts.short]] or [[fact:mts.tollfree]] from any phone, then wait. Next sentence.")
+    edit(mini / "docs/en/other.md", "2. Open [[fact:mts.site]].",
+         "2. Open [[fact:mts.site]], dial [[fact:mts.short]] at once [[check:mts]].")
+    edit(mini / "docs/zh/other.md", "1. 拨打 [[fact:mts.short]].", "1. 拨打 [[fact:mts.short]]，然后等待。")
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    import re as _re
+    en = _re.sub(r"\s+", " ", _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "en", "other")))
+    words = '<a class="sim-check sim-check-words" href="https://mts.ru/" title="[^"]+">\\(check with MTS\\)</a>'
+    bare = '<a class="sim-check sim-check-short" href="https://mts.ru/"[^>]*>⚠</a>'
+    assert _re.search(rf"Call <a [^>]*>[^<]+</a> {bare} or <a [^>]*>[^<]+</a> {bare} from any phone, "
+                      rf"then wait {words}\. Next sentence\.", en), en
+    assert en.count("(check with MTS)</a>") + en.count("⚠ check with MTS</a>") == 2, en  # step 1's words and step 2's own mark
+    step2 = en[en.index("Open"):]
+    assert "sim-check-words" not in step2.split("</li>")[0], step2[:600]
+    assert _re.search(r"at once <a class=\"sim-check\" [^>]*>⚠ check with MTS</a>\.", step2), step2[:600]
+    zh = _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "zh", "other"))
+    assert _re.search(r"，然后等待<a class=\"sim-check sim-check-words\"[^>]*>（请向 MTS 核实）</a>。", zh), zh
+
+
+@pytest.mark.parametrize("line, words", [
+    (", then go to the office.", ", then go to the office."),
+    (" and go.", "and go."),
+    ("，然后去营业厅。", "，然后去营业厅。"),
+    ("; next clause", None),
+    (".", None),
+    ("。", None),
+    ("", None),
+    (" ([question card](at-the-counter.md#q-refund)).", None),
+    ("）。", None),
+    ("</li>", None),
+    (" | next cell |", None),
+    ("<br>then", None),
+    (" (see above) and more.", "and more."),
+])
+def test_words_after_a_mark_are_what_stands_before_the_sentence_ends(line, words):
+    """The definition of "inside a sentence" (facts.words_after_mark): more words after
+    the mark before the sentence's final punctuation; a parenthesised reference, closing
+    brackets, the end of the line, of a cell or of an element are not words."""
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import facts as hook
+    found = hook.words_after_mark(line, table=line.startswith(" |"))
+    assert (found is None) == (words is None), (line, found)
+    if words:
+        assert found.startswith(words.strip()[:8]), (line, found)
+
+
+@pytest.mark.parametrize("line, end", [
+    ("Call X from any phone. Then wait.", "Call X from any phone"),
+    ("Decree No. X applies. Then", "Decree No. X applies"),
+    ("Звоните X, т. е. бесплатно. Дальше", "Звоните X, т. е. бесплатно"),
+    ("拨打 X，然后等待。下一句", "拨打 X，然后等待"),
+    ("| Call X | other |", "| Call X"),
+    ("<li>ПАО X</li>", "<li>ПАО X"),
+    ("## Call X { #call }", "## Call X"),
+    ("Call X ([steps](other.md#steps)).", "Call X ([steps](other.md#steps))"),
+])
+def test_the_end_of_a_sentence_is_found_in_markdown(line, end):
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import facts as hook
+    assert line[:hook.sentence_end(line, line.index("X") + 1)] == end
+
+
+def test_make_check_refuses_check_words_inside_a_sentence_and_passes_them_at_the_end(mini):
+    """A hand-written [[check:X]] followed by more words of its sentence fails make check
+    with the file and line of the mark (an include's own line when it comes from one);
+    the same mark before the full stop passes."""
+    edit(mini / "docs/en/other.md", "1. Call [[fact:mts.short]].",
+         "1. MTS says [[check:mts]] that a call is free.")
+    edit(mini / "docs/ru/other.md", "1. ", "1. МТС пишет, что звонок бесплатный [[check:mts]].\n   Пункт. ")
+    code, out = make_check(mini)
+    assert code != 0
+    assert "FAIL marks and Sources lines" in out, out
+    assert ("docs/en/other.md:9: 'check with MTS' stands inside a sentence (followed by "
+            "'that a call is free.')") in out, out
+    assert "docs/ru/other.md" not in out.split("FAIL marks")[1].split("\nok")[0], out
+    from tools.checks import marks
+    edit(mini / "docs/en/other.md", "1. MTS says [[check:mts]] that a call is free.",
+         "1. MTS says that a call is free [[check:mts]].")
+    assert marks.check(mini / "docs") == []
+
+
+def test_zh_sources_lines_use_full_width_punctuation(mini):
+    """A zh Sources line in the rendered text: the publisher and date joined by the
+    words file's ，(source_dated), and an ASCII comma or quote written on the page is named."""
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from tools.checks import marks
+    assert marks.check(mini / "docs") == []
+    edit(mini / "docs/zh/other.md", "- [[source:mts-site]]", '- 号码, "MTS"：[[source:rbc-2024-01-26]]')
+    edit(mini / "docs/ru/other.md", "- [[source:mts-site]]", '- "Номер": [[source:rbc-2024-01-26]]')
+    edit(mini / "docs/en/other.md", "- [[source:mts-site]]", '- "Number", said: [[source:rbc-2024-01-26]]')
+    problems = marks.check(mini / "docs")
+    assert any(p.startswith("docs/zh/other.md:14: ','") and "use ，；：（）「」" in p for p in problems), problems
+    assert any(p.startswith("docs/ru/other.md:") and "use «ёлочки»" in p for p in problems), problems
+    assert not any("docs/en/" in p for p in problems), problems  # English keeps its own
+    code, log = build(mini)
+    assert code == 0, log[-2000:]
+    zh = html_of(mini, "zh", "other")
+    assert "RBC（РБК），2024年1月26日</a>，我们于" in zh, zh[-3000:]
+    en = html_of(mini, "en", "other")
+    assert "RBC, 26 January 2024</a>, read by us on" in en
+
+
+def test_the_viewpoint_rule_refuses_words_seen_from_china_outside_the_allow_list(mini):
+    """出国, 国外, 回国 in a zh page, include, words file or facts.yml wording fail with
+    file and line; an allow entry (file and phrase) lets one through where it means China."""
+    from tools.checks import viewpoint
+    before = viewpoint.check(mini / "docs")
+    edit(mini / "docs/zh/other.md", "1. 拨打", "1. 人在国外时拨打")
+    edit(mini / "docs/zh/index.md", "# ", "出国前请先办理 ruID。回国后注销。\n\n# ")
+    edit(mini / "docs/_data/facts.yml", "{zh: Airalo 帮助中心,", "{zh: Airalo 国外帮助中心,")
+    folder = mini / "docs/zh/_includes"
+    folder.mkdir(exist_ok=True)
+    (folder / "part.md").write_text("离开俄罗斯后，在国外也能充值。\n", encoding="utf-8")
+    found = [p for p in viewpoint.check(mini / "docs") if p not in before]
+    where = sorted(p.split(": ")[0] + ":" + p.split("'")[1] for p in found)
+    line = next(n for n, l in enumerate((mini / "docs/_data/facts.yml").read_text(encoding="utf-8")
+                                         .splitlines(), 1) if "Airalo 国外帮助中心" in l)
+    assert where == sorted([
+        "docs/zh/other.md:9:国外", "docs/zh/index.md:5:出国", "docs/zh/index.md:5:回国",
+        f"docs/_data/facts.yml:{line}:国外", "docs/zh/_includes/part.md:1:国外"]), found
+    glossary = mini / "docs/_data/glossary.yml"
+    edit(glossary, "    allow: []\n", "    allow:\n      - {file: docs/zh/index.md, phrase: 出国前, why: test}\n"
+                                       "      - {file: docs/zh/index.md, phrase: 离开中国, why: no word}\n"
+                                       "      - {file: docs/zh/other.md, phrase: 出国前, why: not there}\n")
+    found = [p for p in viewpoint.check(mini / "docs") if p not in before]
+    assert not any(p.startswith("docs/zh/index.md:5: '出国'") for p in found), found
+    assert any(p.startswith("docs/zh/index.md:5: '回国'") for p in found), found  # same line, not allowed
+    assert any("phrase '离开中国' contains none of 出国, 国外, 回国" in p for p in found), found
+    assert any("'出国前' in docs/zh/other.md allows nothing" in p for p in found), found
+    assert not any("'出国前' in docs/zh/index.md allows nothing" in p for p in found), found
+
+
+def test_the_glossary_reads_words_files_and_facts_wording_case_blind(mini):
+    """A variant in a words file or a publisher's name is named with its file and line;
+    a sentence-initial capital does not hide a Cyrillic or Latin variant."""
+    from tools.checks import glossary
+    before = glossary.check(mini / "docs")
+    ru_words = mini / "docs/_data/ui/ru.yml"
+    edit(ru_words, '  check_source: уточните\n', '  check_source: "Офис: уточните"\n')
+    edit(mini / "docs/en/other.md", "1. Call", "1. Subscribers call")
+    edit(mini / "docs/_data/facts.yml", "{zh: Airalo 帮助中心,", "{zh: Airalo 帮助中心封锁,")
+    found = [p for p in glossary.check(mini / "docs") if p not in before]
+    ru_line = next(n for n, l in enumerate(ru_words.read_text(encoding="utf-8").splitlines(), 1) if "Офис" in l)
+    assert any(p.startswith(f"docs/_data/ui/ru.yml:{ru_line}: 'Офис'") for p in found), found
+    assert any(p.startswith("docs/en/other.md:9: 'Subscribers'") for p in found), found
+    assert any(p.startswith("docs/_data/facts.yml:") and "'封锁'" in p for p in found), found
+    assert len(found) == 3, found
+
+
+def test_a_wrong_rule_status_stops_the_build_naming_its_line(mini):
+    """facts.yml on main accepts status (announced | proposed | in-force | reported) and
+    as_of, both or neither; the build (on_config) names the line of a wrong one."""
+    facts = mini / "docs/_data/facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("\n  lending.fine:\n")
+    at = text.index("    status: in-force\n", start)
+    line = text.count("\n", 0, at) + 1
+    facts.write_text(text[:at] + "    status: adopted\n" + text[at + len("    status: in-force\n"):],
+                     encoding="utf-8")
+    code, log = build(mini)
+    assert code != 0
+    assert f"facts.yml:{line}: lending.fine: status must be one of announced, proposed, in-force, reported" in log, \
+        log[-2000:]
+
+
+def test_a_sentence_ending_in_its_own_bracket_takes_the_words_inside_it(mini):
+    """"(a short number) (check with MTS)" would be two brackets in a row: the words join
+    the sentence's own bracket; a link at the end of the sentence is not a bracket."""
+    edit(mini / "docs/en/other.md", "1. Call [[fact:mts.short]].",
+         "1. Call [[fact:mts.short]] (a short number).\n   Or call [[fact:mts.tollfree]], see [steps](other.md#steps).")
+    edit(mini / "docs/zh/other.md", "1. 拨打 [[fact:mts.short]].", "1. 拨打 [[fact:mts.short]]（短号）。")
+    code, log = build(mini)
+    assert code == 0, log[-3000:]
+    import re as _re
+    en = _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "en", "other"))
+    assert _re.search(r'⚠</a> \(a short number; <a class="sim-check sim-check-words" [^>]*>check with MTS</a>\)\.',
+                      en), en
+    assert _re.search(r'⚠</a>, see <a href="\./#steps">steps</a> <a class="sim-check sim-check-words" [^>]*>'
+                      r'\(check with MTS\)</a>\.', en), en
+    zh = _re.sub(r"<(?!/?a\b)[^>]+>", "", html_of(mini, "zh", "other"))
+    assert _re.search(r'⚠</a>（短号；<a class="sim-check sim-check-words" [^>]*>请向 MTS 核实</a>）。', zh), zh
+    from tools.checks import marks
+    assert marks.check(mini / "docs") == []

@@ -152,6 +152,23 @@ def test_every_language_uses_the_agreed_terms():
     assert not problems, "\n".join(problems)
 
 
+def test_the_zh_text_keeps_the_readers_viewpoint():
+    """Issue 25: 出国, 国外, 回国 only where glossary.yml's allow-list says they mean China."""
+    from tools.checks.viewpoint import check
+
+    problems = check(DOCS)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_check_mark_closes_its_sentence_and_sources_keep_their_punctuation():
+    """Issue 25: no "check with …" words inside a sentence on any page in any language,
+    and the Sources lines in each language's punctuation (rendered by the build's hooks)."""
+    from tools.checks.marks import check
+
+    problems = check(DOCS)
+    assert not problems, "\n".join(problems)
+
+
 def test_glossary_checker_names_file_line_and_the_preferred_term(tmp_path):
     from tools.checks.glossary import check
 

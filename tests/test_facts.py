@@ -229,7 +229,7 @@ def test_sources_say_what_was_done_with_them(site, lang):
     """'read by us on <date> in an archived copy' — or, for an official site cited as the
     place to confirm marked values, only that — never a bare 'checked' that reads
     like a live check."""
-    read = {"zh": "阅读了存档副本", "ru": "в архивной копии", "en": "in an archived copy"}[lang]
+    read = {"zh": "存档副本", "ru": "в архивной копии", "en": "in an archived copy"}[lang]
     confirm = {"zh": "请在此核实", "ru": "здесь проверьте", "en": "confirm the values marked"}[lang]
     html = site.page(lang, "carriers/mts/").read_text(encoding="utf-8")
     cited = re.findall(r'<a class="sim-source" data-source="([^"]+)"[^>]*>.*?</a>([^<]*)', html)
@@ -290,3 +290,48 @@ def test_templates_compiled_once_are_compiled_again_when_their_source_changes():
     assert envs[1].get_template("page.html").render(x=2) == "first 2"  # from the kept code
     sources["page.html"] = "second {{ x }}"
     assert envs[2].get_template("page.html").render(x=3) == "second 3"
+
+
+# -- a rule's status and the date it was true (issue 25) --------------------------------
+
+
+RULE = "  ruid.from:\n    kind: date\n"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    status: in-force\n    as_of: 2025-10-13\n", "    status: adopted\n    as_of: 2025-10-13\n",
+     "ruid.from: status must be one of announced, proposed, in-force, reported"),
+    ("    status: in-force\n    as_of: 2025-10-13\n", "    status: in-force\n",
+     "ruid.from: a rule's fact gives both 'status' and 'as_of'"),
+    ("    status: in-force\n    as_of: 2025-10-13\n", "    status: in-force\n    as_of: 2025-02-30\n",
+     "ruid.from: as_of: '2025-02-30' is not a real date"),
+    ("    status: in-force\n    as_of: 2025-10-13\n", "",
+     "ruid.from: a fact that states a rule (its key starts with foreigners., citizens., ruid."),
+])
+def test_a_rule_fact_with_a_wrong_or_missing_status_is_named_with_its_line(tmp_path, old, new, message):
+    """The build's own loader (on_config) names the key and the line of a wrong status,
+    of status without as_of, of an impossible as_of, and of a rule fact without them."""
+    text = (DOCS / "_data" / "facts.yml").read_text(encoding="utf-8")
+    start = text.index(RULE)
+    at = text.index(old, start)
+    path = tmp_path / "facts.yml"
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    with pytest.raises(hook.facts_data.FactsError) as err:
+        hook.facts_data.load(path)
+    msg = str(err.value)
+    assert message in msg, msg
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = int(msg.split(":")[1])
+    assert lines[line - 1].strip().startswith(("ruid.from:", "status:", "as_of:")), (line, lines[line - 1])
+
+
+def test_a_number_keeps_checked_only_and_every_rule_fact_has_a_status():
+    """A carrier's numbers, codes and prices carry no status; each fact whose key
+    names a rule carries one, with the date it was true, not after we checked it."""
+    prefixes = hook.facts_data.RULE_PREFIXES
+    for key, fact in DATA["facts"].items():
+        if key.startswith(prefixes):
+            assert fact["status"] in hook.facts_data.STATUSES, key
+            assert fact["as_of"] <= fact["checked"], key
+        if fact.get("carrier") or fact["kind"] in ("phone", "ussd", "url"):
+            assert "status" not in fact and "as_of" not in fact, f"{key}: a number, code or price keeps checked only"

@@ -86,6 +86,37 @@ def test_a_fact_checked_13_months_ago_warns_with_key_and_line(tmp_path):
     assert not [w for w in freshness.stale_facts(facts_file, today, root=tmp_path) if "mts.short" in w]
 
 
+def _with_status(facts_file: Path, key: str, status: str, as_of: dt.date) -> int:
+    """Give `key` a status and as_of in a copy of facts.yml; the line of its `status:`."""
+    text = facts_file.read_text(encoding="utf-8")
+    start = text.index(f"\n  {key}:\n")
+    at = text.index("    status:", start)
+    end = text.index("\n", text.index("    as_of:", at))
+    facts_file.write_text(text[:at] + f"    status: {status}\n    as_of: {as_of.isoformat()}" + text[end:],
+                          encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def test_a_proposal_older_than_six_months_is_listed_as_check_whether_adopted(tmp_path):
+    """Issue 25: an announced or proposed rule whose as_of is more than six months old is
+    listed with key and line ("check whether adopted"); a fresh proposal, and an old rule
+    in force or reported as happening, are not."""
+    facts_file = tmp_path / "facts.yml"
+    shutil.copy(FACTS, facts_file)
+    today = dt.date(2026, 12, 2)
+    line = _with_status(facts_file, "ruid.from", "proposed", freshness.add_months(today, -7))
+    _with_status(facts_file, "lending.fine", "announced", freshness.add_months(today, -8))
+    _with_status(facts_file, "ruid.notice-hours", "proposed", freshness.add_months(today, -5))
+    _with_status(facts_file, "citizens.limit", "in-force", freshness.add_months(today, -30))
+    _with_status(facts_file, "cooling.block-hours", "reported", freshness.add_months(today, -30))
+    listed = freshness.proposals_to_check(facts_file, today, root=tmp_path)
+    keys = {w.split(": ")[1] for w in listed}
+    assert f"facts.yml:{line}: facts.ruid.from: proposed as of " in "\n".join(listed), listed
+    assert all("check whether adopted" in w for w in listed), listed
+    assert {"facts.ruid.from", "facts.lending.fine"} <= keys, listed
+    assert not keys & {"facts.ruid.notice-hours", "facts.citizens.limit", "facts.cooling.block-hours"}, listed
+
+
 def test_make_check_warns_on_a_fact_checked_13_months_before_today(mini):
     checked, line = fact_checked(mini / "docs/_data/facts.yml", "mts.short")
     code, out = run_check(mini, today=freshness.add_months(checked, 13).isoformat())

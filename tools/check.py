@@ -8,7 +8,11 @@
    a missing translation, an unknown or low-confidence fact, a code or phone number
    typed as text, a raw link outside the allowlist, a broken link or #anchor;
 3. parity of the languages (heading ids, steps, admonitions, facts, links …);
-4. the glossary (variants that docs/_data/glossary.yml replaces);
+4. the glossary (variants that docs/_data/glossary.yml replaces) in the pages,
+   includes, words files and facts.yml wording, case-blind for Cyrillic and Latin;
+   the viewpoint (出国, 国外, 回国 in zh outside glossary.yml's allow-list);
+   the marks: "check with …" words inside a sentence, on the rendered text of every
+   page, and each language's punctuation in the Sources lines (tools/checks/marks.py);
 5. the hedge budget of the carrier pages and the compare page;
    and every link to a question on the card (at-the-counter.md#q-…) resolving, and every
    line that tells the reader to ask the carrier linking one (ask_carrier: in glossary.yml);
@@ -18,7 +22,8 @@
    en.yml (a missing one is named with its language, file and key);
 8. the GitHub workflows and issue forms against check-jsonschema's vendored schemas.
 
-Warnings (printed, not failing): facts checked more than 12 months ago and pages
+Warnings (printed, not failing): facts checked more than 12 months ago, rules
+announced or proposed more than 6 months ago ("check whether adopted"), and pages
 older than the facts they show (tools/checks/freshness.py; SIM_TODAY=YYYY-MM-DD sets
 "today"); per-language data that a language does not have yet and that falls back to
 English: carrier and publisher names in facts.yml, glossary entries, the search
@@ -50,7 +55,8 @@ import facts_data  # noqa: E402
 import head  # noqa: E402
 import search_split  # noqa: E402
 
-from tools.checks import freshness, glossary, hedges, links, parity, questions, workflows  # noqa: E402
+from tools.checks import (freshness, glossary, hedges, links, marks, parity, questions,  # noqa: E402
+                          viewpoint, workflows)
 
 NOISE = re.compile(r"^(INFO|DEBUG)\b|jieba|Prefix dict|Loading model|Building prefix|Dumping model")
 
@@ -148,6 +154,9 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
             results.append(("low-confidence values in the built text", low_values_in_site(site_dir, data)))
     results.append(("parity (python -m tools.checks.parity)", parity.check(docs)))
     results.append(("glossary (python -m tools.checks.glossary)", glossary.check(docs)))
+    results.append(("viewpoint (python -m tools.checks.viewpoint)", viewpoint.check(docs)))
+    if data is not None:
+        results.append(("marks and Sources lines (python -m tools.checks.marks)", marks.check(docs)))
     results.append(("hedge budget (python -m tools.checks.hedges)", hedges.check(docs)))
     results.append(("question card pointers and asks (python -m tools.checks.questions)", questions.check(docs)))
     results.append(("GitHub workflows and issue forms (python -m tools.checks.workflows)",
@@ -155,6 +164,7 @@ def main(root: Path = ROOT, keep_site: Path | None = None) -> int:
     warnings: list[str] = []
     if data is not None:
         warnings = (freshness.stale_facts(facts_file, root=root)
+                    + freshness.proposals_to_check(facts_file, root=root)
                     + freshness.pages_older_than_their_facts(docs, facts_file, root))
     failed = 0
     for name, problems in results:

@@ -16,6 +16,14 @@ Markers, usable anywhere in a page's Markdown:
                                 one "check with MTS" mark for a list or table of several
                                 medium MTS facts: inside, each such fact shows only ⚠
 
+Where a mark stands (so that a sentence still reads): a medium fact shows a small ⚠
+right after its value (a link, with "check with …" for screen readers), and the words
+"check with …" (`check_carrier` of the words file, in `check_end`) once at the end of
+its sentence, right before the sentence's final punctuation (`sentence_end()`); inside
+a [[check-block:…]] of its carrier the block's one mark says them. A hand-written
+[[check:X]] must stand at the end of a sentence too: tools/checks/marks.py (make
+check) names each one that more words follow (`words_after_mark()`).
+
 Bad input stops the build with the file and line: an unknown key, a low-confidence
 fact, a malformed marker, a source or fact URL outside `allowed_domains`.
 """
@@ -43,6 +51,10 @@ MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
 BLOCK_OPEN = re.compile(r"^check-block:([a-z0-9]+)$")
 BLOCK_CLOSE = "/check-block"
+# Written by expand() itself at the end of a sentence with a medium fact (not by authors):
+# [[check-end:mts]] for a carrier's fact, [[check-end:=KEY]] for a fact without carrier;
+# [[check-end:+mts]]: the sentence ends in a bracket of its own, the words join it.
+CHECK_END = re.compile(r"^check-end:(\+)?(?:([a-z0-9]+)|=([a-z0-9][a-z0-9._-]*))(?:\|(zh|ru|en))?$")
 INFERENCE_BODY = "inference"
 # Where [[inference]] links: the About page's explanation (relative to the docs language root).
 INFERENCE_TARGET = "about.md#our-inference"
@@ -138,13 +150,13 @@ def render_fact(key: str, lang: str, where: str, block: str | None = None) -> st
     body = render_value(fact, lang)
     mark = ""
     if fact["confidence"] == "medium":
+        # the small ⚠ only: the words stand at the end of the sentence ([[check-end:…]])
+        # or in the one mark of the block
         carrier = fact.get("carrier")
-        if carrier and carrier == block:
+        if carrier:
             mark = " " + short_mark(carrier, lang)
-        elif carrier:
-            mark = " " + check_mark(carrier, lang)
         else:
-            mark = " " + _mark(fact["source"], ui(lang)["check_source"], lang)
+            mark = " " + _short(fact["source"], ui(lang)["check_source"], lang)
     return (
         f'<span class="sim-fact" data-fact="{key}" data-confidence="{fact["confidence"]}">'
         f"{body}{mark}</span>"
@@ -194,14 +206,220 @@ def block_mark(carrier: str, lang: str, where: str = "") -> str:
 
 
 def short_mark(carrier: str, lang: str) -> str:
-    """Inside a block: the same link, shown as ⚠ alone (its words for screen readers)."""
+    """After a medium value: the carrier's link, shown as ⚠ alone (its words for
+    screen readers)."""
     name, verify = _carrier_name(carrier, lang)
-    text = mark_words(lang)["check_short"].format(carrier=name)
+    return _short(verify, mark_words(lang)["check_short"].format(carrier=name), lang)
+
+
+def _short(href: str, text: str, lang: str) -> str:
     return (
-        f'<a class="sim-check sim-check-short" href="{html.escape(verify)}" '
+        f'<a class="sim-check sim-check-short" href="{html.escape(href)}" '
         f'title="{html.escape(ui(lang)["check_title"])}" aria-label="{html.escape(text)}">'
         f'<span aria-hidden="true">⚠</span></a>'
     )
+
+
+def end_words(carrier: str | None, key: str | None, lang: str, where: str = "",
+               join: bool = False) -> str:
+    """The words "check with …" at the end of a sentence with a medium fact: a link
+    without ⚠ (the ⚠ stands after the value), wrapped as `check_end` says, or, inside
+    the sentence's own closing bracket, joined as `check_join` says ("(a Moscow
+    number; check with Beeline)")."""
+    if carrier:
+        name, href = _carrier_name(carrier, lang, where)
+        text = ui(lang)["check_carrier"].format(carrier=name)
+    else:
+        fact = load()["facts"].get(key)
+        if fact is None:
+            raise PluginError(f"{where}: unknown fact key '{key}' (not in {_rel(_DATA_PATH)})")
+        href, text = fact["source"], ui(lang)["check_source"]
+    if join:
+        before, _, after = ui(lang)["check_join"].partition("{words}")
+        return (
+            f'{html.escape(before)}<a class="sim-check sim-check-words" href="{html.escape(href)}" '
+            f'title="{html.escape(ui(lang)["check_title"])}">{html.escape(text)}</a>{html.escape(after)}'
+        )
+    # the brackets go inside the link, so that a copy without the marks (sim-forms.js
+    # removes .sim-check) keeps no empty "()"; a leading space stays outside
+    words = ui(lang)["check_end"].format(words=text)
+    inner = words.lstrip(" ")
+    return (
+        f'{" " * (len(words) - len(inner))}<a class="sim-check sim-check-words" href="{html.escape(href)}" '
+        f'title="{html.escape(ui(lang)["check_title"])}">{html.escape(inner)}</a>'
+    )
+
+
+# -- where a sentence ends ---------------------------------------------------------------
+
+# The punctuation that ends a sentence (or a clause a mark may close): full-width
+# ones always; the ASCII ones when a space, the end of the line or markup follows.
+FULL_STOPS = "。！？；："
+HALF_STOPS = ".!?;:"
+# Words whose final '.' does not end a sentence ("No. 59", "т. е.", "г. Москва").
+ABBREVIATIONS = re.compile(
+    r"(?:^|[\s(«])(?:No|Nos|nr|e\.g|i\.e|etc|vs|cf|St|Dr|Mr|Mrs|п|пп|ст|ч|г|гг|т|е|д|ул|стр|см|"
+    r"англ|рус|млн|млрд|тыс|руб|коп|им|др|пр|напр)$", re.I)
+CLOSING_INLINE = re.compile(r"</(a|span|strong|em|b|i|code|mark|small|sup|sub|abbr|kbd)>", re.I)
+
+
+def sentence_end(line: str, start: int) -> int:
+    """Where the sentence that runs through `start` ends in a line of Markdown: the
+    index of its final punctuation, of the closing tag or table cell border that ends
+    it, or the end of the line (before trailing spaces). Markers, link targets,
+    attribute lists, code and tags are read as opaque."""
+    i, n = start, len(line)
+    table = line.lstrip().startswith("|")
+    while i < n:
+        c = line[i]
+        if line.startswith("[[", i):
+            j = line.find("]]", i)
+            i = n if j < 0 else j + 2
+            continue
+        if line.startswith("](", i):
+            j = line.find(")", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "{" and re.match(r"\{\s*[#.]", line[i:]):
+            return _back(line, i)  # an attribute list ends a heading or an item
+        if c == "{":
+            j = line.find("}", i)
+            if j < 0:
+                break
+            i = j + 1
+            continue
+        if c == "`":
+            j = line.find("`", i + 1)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "<":
+            if re.match(r"</|<br\b", line[i:], re.I) and not CLOSING_INLINE.match(line, i):
+                return _back(line, i)
+            j = line.find(">", i)
+            i = n if j < 0 else j + 1
+            continue
+        if table and c == "|" and line[i - 1:i] != "\\":
+            return _back(line, i)
+        if c in FULL_STOPS:
+            return _back(line, i)
+        if c in HALF_STOPS:
+            nxt = line[i + 1:i + 2]
+            if nxt == "" or nxt in " \t|<*_)»\"”":
+                rest = line[i + 1:].lstrip(" \t")
+                abbreviation = c == "." and (ABBREVIATIONS.search(line[:i]) or rest[:1].islower())
+                if not abbreviation:
+                    return _back(line, i)
+        i += 1
+    return _back(line, n)
+
+
+def _back(line: str, i: int) -> int:
+    while i > 0 and line[i - 1] in " \t":
+        i -= 1
+    return i
+
+
+def _own_bracket(line: str, end: int) -> int | None:
+    """Where the closing bracket stands when the sentence ending at `end` ends in a
+    bracket of its own ("… (a Moscow number)", "…（莫斯科号码）"), not a link's target."""
+    i = end - 1
+    if i < 0 or line[i] not in ")）":
+        return None
+    close = line[i]
+    opening = "(" if close == ")" else "（"
+    depth = 0
+    for j in range(i, -1, -1):
+        if line[j] == close:
+            depth += 1
+        elif line[j] == opening:
+            depth -= 1
+            if depth == 0:
+                link_target = opening == "(" and line[j - 1:j] == "]" and line[j - 2:j] != "]]"
+                return None if link_target else i
+    return None
+
+
+def place_check_words(markdown: str) -> str:
+    """After each medium fact outside a block of its carrier, [[check-end:…]] at the
+    end of its sentence: once per sentence and carrier, and not where a hand-written
+    [[check:X]] of the same carrier already closes the sentence. A sentence that ends
+    in a bracket of its own takes the words inside it ([[check-end:+…]]), so that two
+    brackets do not follow each other."""
+    data = load()
+    block: str | None = None
+    out = []
+    for line in markdown.split("\n"):
+        inserts: dict[int, list[str]] = {}
+        for m in MARKER.finditer(line):
+            body = m.group(1).strip()
+            b = BLOCK_OPEN.match(body)
+            if b:
+                block = b.group(1)
+                continue
+            if body == BLOCK_CLOSE:
+                block = None
+                continue
+            f = MARKER_BODY.match(body)
+            if not f or f.group(1) != "fact":
+                continue
+            fact = data["facts"].get(f.group(2))
+            if fact is None or fact["confidence"] != "medium":
+                continue  # an unknown or low fact stops the build in expand()
+            carrier = fact.get("carrier")
+            if carrier and carrier == block:
+                continue
+            end = sentence_end(line, m.end())
+            if carrier and f"[[check:{carrier}]]" in line[m.end():end + 1]:
+                continue
+            forced = f"|{f.group(3)}" if f.group(3) else ""
+            bracket = _own_bracket(line, end)
+            join, at = ("+", bracket) if bracket is not None else ("", end)
+            token = (f"[[check-end:{join}{carrier}{forced}]]" if carrier
+                     else f"[[check-end:{join}={f.group(2)}{forced}]]")
+            if token not in inserts.setdefault(at, []):
+                inserts[at].append(token)
+        for end in sorted(inserts, reverse=True):
+            line = line[:end] + "".join(inserts[end]) + line[end:]
+        out.append(line)
+    return "\n".join(out)
+
+
+# The rendered text after a mark that says "check with …": what may stand between the
+# mark and the end of its sentence (space, closing markup and brackets, other marks,
+# one parenthesised reference such as "([question card](…))").
+_SKIP_AFTER = re.compile(
+    r"\s+|\*\*|__|\*|_|[)）」』»“”\"'’\]]|</(?:a|span|strong|em|b|i|code|mark|small|sup|sub|abbr|kbd)>"
+    r"|<a class=\"sim-check[^\"]*\"[^>]*>.*?</a>|<span aria-hidden=\"true\">⚠</span>"
+    r"|\[[^\]]*\]\([^)]*\)\{ ?\.sim-inference ?\}|\{[^}]*\}", re.I)
+_PAREN = re.compile(r"\((?:[^()]|\([^()]*\))*\)|（[^（）]*）")
+
+
+def words_after_mark(rest: str, table: bool = False) -> str | None:
+    """None when `rest` (the rendered line after a "check with …" mark) ends the
+    sentence; otherwise the words that follow the mark inside its sentence.
+
+    A mark stands inside a sentence when, before the sentence's final punctuation
+    (。！？；：or . ! ? ; : ), more words follow it: anything but spaces, closing
+    markup, brackets and quotes, other marks, and one parenthesised reference. The end
+    of the line, of a table cell, a <br> or a closing block tag ends a sentence."""
+    i, paren = 0, False
+    while i < len(rest):
+        m = _SKIP_AFTER.match(rest, i)
+        if m:
+            i = m.end()
+            continue
+        if not paren:
+            p = _PAREN.match(rest, i)
+            if p:
+                paren, i = True, p.end()
+                continue
+        c = rest[i]
+        if c in FULL_STOPS or c in HALF_STOPS or (table and c == "|"):
+            return None
+        if re.match(r"<br\b|</", rest[i:], re.I):
+            return None
+        return re.sub(r"<[^>]+>", "", rest[i:]).strip()[:60]
+    return None
 
 
 def inference_mark(lang: str, page_src: str) -> str:
@@ -220,7 +438,8 @@ def render_source(key: str, lang: str, where: str) -> str:
         raise PluginError(f"{where}: unknown source key '{key}' (not in {_rel(_DATA_PATH)})")
     label = facts_data.in_lang(src["publisher"], lang)
     if src.get("published"):
-        label = f"{label}, {format_date(src['published'], lang)}"
+        # the language's own punctuation between publisher and date (ui: source_dated)
+        label = ui(lang)["source_dated"].format(publisher=label, date=format_date(src["published"], lang))
     if src.get("role") == "confirm":
         checked = ui(lang)["confirm_here"]
     else:
@@ -293,6 +512,7 @@ def expand(
     the page's path inside its language folder (for relative links); `origins`,
     after includes were expanded, names the file and line of each line."""
     block: dict[str, str | None] = {"carrier": None, "at": None}
+    markdown = place_check_words(markdown)  # adds no line: the places below stay true
 
     def place(pos: int) -> str:
         index = markdown.count("\n", 0, pos)
@@ -316,6 +536,9 @@ def expand(
                 raise PluginError(f"{here}: [[/check-block]] without [[check-block:CARRIER]]")
             block.update(carrier=None, at=None)
             return ""
+        e = CHECK_END.match(body)
+        if e:
+            return end_words(e.group(2), e.group(3), e.group(4) or lang, here, join=bool(e.group(1)))
         c = CHECK_BODY.match(body)
         if c:
             if c.group(1) == block["carrier"]:

@@ -34,6 +34,12 @@ FACT_FIELDS = {"kind", "value", "confidence", "source", "checked", "basis", "car
                "status", "as_of"}
 # A fact that states a rule says how far the rule had got, and when that was true.
 STATUSES = ("announced", "proposed", "in-force", "reported")
+# The facts that state a rule (a law, a decree, a government plan or draft, a measure
+# reported as happening), by the start of their key: each needs `status` and `as_of`.
+# Numbers, codes, prices and the carriers' own terms keep `checked` only. One list,
+# here; CONTRIBUTING.md ("Facts") and the header of facts.yml name it.
+RULE_PREFIXES = ("foreigners.", "citizens.", "ruid.", "decree59.", "law303.", "lending.",
+                 "cooling.", "self-ban.", "border.")
 SOURCE_FIELDS = {"url", "publisher", "published", "checked", "role"}
 SOURCE_ROLES = ("read", "confirm")
 CARRIER_FIELDS = {"name", "ru_genitive", "site"}
@@ -223,6 +229,10 @@ class Validator:
         if fact["confidence"] not in CONFIDENCE:
             self.fail((*path, "confidence"), f"confidence must be one of {', '.join(CONFIDENCE)}")
         self._date(path, fact, "checked")
+        if str(key).startswith(RULE_PREFIXES) and "status" not in fact and "as_of" not in fact:
+            self.fail(path, "a fact that states a rule (its key starts with "
+                            f"{', '.join(p for p in RULE_PREFIXES)}) needs 'status' "
+                            f"({' | '.join(STATUSES)}) and 'as_of' (the date that status was true)")
         if ("status" in fact) != ("as_of" in fact):
             self.fail(path, "a rule's fact gives both 'status' and 'as_of' (the date the status was true)")
         if "status" in fact:

@@ -5,7 +5,10 @@
 - every fact in docs/_data/facts.yml whose `checked` date is more than MAX_MONTHS
   months before today, with its key and line: read its source again;
 - every page whose `last_reviewed` is older than the newest `checked` of the facts it
-  shows ([[fact:KEY]]): a fact changed after the page was last read as a whole.
+  shows ([[fact:KEY]]): a fact changed after the page was last read as a whole;
+- every rule that was only announced or proposed (`status: announced | proposed`)
+  whose `as_of` is more than PROPOSAL_MONTHS months before today: "check whether
+  adopted" (then give it its new status and as_of, and the pages their new tense).
 
 "Today" is the machine's date, or SIM_TODAY=YYYY-MM-DD (or --today), so that the
 tests can set it.
@@ -29,6 +32,8 @@ import facts_data  # noqa: E402  (the build's own loader)
 from freshness import add_months  # noqa: E402  (the same month arithmetic as the pages)
 
 MAX_MONTHS = 12
+PROPOSAL_MONTHS = 6
+PROPOSALS = ("announced", "proposed")
 FACT = re.compile(r"\[\[fact:([a-z0-9][a-z0-9._-]*)(?:\|[a-z]{2})?\]\]")
 REVIEWED = re.compile(r"^last_reviewed:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
 FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)-{3}[ \t]*\n", re.S)
@@ -48,16 +53,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def checked_lines(facts_file: Path) -> dict[str, int]:
     """The line of each fact's `checked:` in the file."""
-    node = yaml.compose(facts_file.read_text(encoding="utf-8"), Loader=SafeLoader)
-    lines: dict[str, int] = {}
-    for section_key, section in node.value:
-        if section_key.value != "facts":
-            continue
-        for key_node, fact in section.value:
-            for field, value in fact.value:
-                if field.value == "checked":
-                    lines[key_node.value] = field.start_mark.line + 1
-    return lines
+    return field_lines(facts_file, "checked")
 
 
 def stale_facts(facts_file: Path, on: dt.date | None = None, root: Path = ROOT) -> list[str]:
@@ -75,6 +71,40 @@ def stale_facts(facts_file: Path, on: dt.date | None = None, root: Path = ROOT) 
                 f"{rel}:{lines.get(key, 1)}: facts.{key}: checked {checked.isoformat()}, more than "
                 f"{MAX_MONTHS} months before {on.isoformat()}: read its source again and update "
                 "value, confidence and checked"
+            )
+    return out
+
+
+def field_lines(facts_file: Path, field: str) -> dict[str, int]:
+    """The line of each fact's `field:` in the file."""
+    node = yaml.compose(facts_file.read_text(encoding="utf-8"), Loader=SafeLoader)
+    lines: dict[str, int] = {}
+    for section_key, section in node.value:
+        if section_key.value != "facts":
+            continue
+        for key_node, fact in section.value:
+            for name, value in fact.value:
+                if name.value == field:
+                    lines[key_node.value] = name.start_mark.line + 1
+    return lines
+
+
+def proposals_to_check(facts_file: Path, on: dt.date | None = None, root: Path = ROOT) -> list[str]:
+    """'file:line: facts.KEY: … check whether adopted' for every announced or proposed
+    rule whose as_of is more than PROPOSAL_MONTHS months before `on`."""
+    on = on or today()
+    limit = add_months(on, -PROPOSAL_MONTHS)
+    data = facts_data.load(facts_file)
+    lines = field_lines(facts_file, "status")
+    rel = _rel(facts_file, root)
+    out = []
+    for key, fact in data["facts"].items():
+        if fact.get("status") in PROPOSALS and fact["as_of"] < limit:
+            out.append(
+                f"{rel}:{lines.get(key, 1)}: facts.{key}: {fact['status']} as of "
+                f"{fact['as_of'].isoformat()}, more than {PROPOSAL_MONTHS} months before "
+                f"{on.isoformat()}: check whether adopted, then update status, as_of and the "
+                "pages' tense"
             )
     return out
 
@@ -121,7 +151,8 @@ def main(argv: list[str]) -> int:
     docs = Path(args[0]).resolve() if args else ROOT / "docs"
     facts_file = docs / "_data" / "facts.yml"
     root = docs.parent
-    problems = stale_facts(facts_file, on, root) + pages_older_than_their_facts(docs, facts_file, root)
+    problems = (stale_facts(facts_file, on, root) + proposals_to_check(facts_file, on, root)
+                + pages_older_than_their_facts(docs, facts_file, root))
     for problem in problems:
         print(f"warn {problem}")
     print(f"{len(problems)} freshness warning(s)")

@@ -1,8 +1,13 @@
 """One term per concept: the variants that docs/_data/glossary.yml replaces.
 
 For each language, every variant listed under `replaced:` (literal `not`, or
-regular expression `not_re`) is looked for in that language's Markdown; each hit
-is reported with file, line, the variant and the preferred term.
+regular expression `not_re`) is looked for in everything that language renders:
+its pages and includes (docs/<lang>/**/*.md), its words file (docs/_data/ui/<lang>.yml)
+and its wording in facts.yml (publishers' and carriers' names); each hit is reported
+with file, line, the variant and the preferred term. Cyrillic and Latin variants
+match case-blind (a sentence-initial «Офис» is caught) unless the entry says
+`case: keep`; the carriers' name rules (`carriers:`, tests/test_content.py) keep
+their own case.
 
     python -m tools.checks.glossary [docs_dir]     # prints every hit, exit 1 if any
 
@@ -89,15 +94,58 @@ def rules(docs_dir: Path) -> dict[str, list[tuple[re.Pattern, str, str]]]:
             if not isinstance(entry, dict) or "use" not in entry:
                 raise GlossaryError(f"{_where(path)}: replaced.{lang}: an entry without 'use': {entry!r}")
             use = entry["use"]
+            flags = 0 if entry.get("case") == "keep" else re.I
             for literal in entry.get("not", []):
-                out[lang].append((re.compile(re.escape(literal)), literal, use))
+                out[lang].append((re.compile(re.escape(literal), flags), literal, use))
             for pattern in entry.get("not_re", []):
                 try:
-                    out[lang].append((re.compile(pattern), f"/{pattern}/", use))
+                    out[lang].append((re.compile(pattern, flags), f"/{pattern}/", use))
                 except re.error as exc:
                     raise GlossaryError(
                         f"{_where(path)}: replaced.{lang}: '{use}': not_re /{pattern}/ is not a valid "
                         f"regular expression ({exc})") from None
+    return out
+
+
+def yaml_texts(path: Path, keep=lambda keys: True) -> list[tuple[int, str]]:
+    """(line, text) of every string in a YAML file whose key path `keep` accepts
+    (a multi-line text gives one entry per line)."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    out: list[tuple[int, str]] = []
+
+    def walk(n, keys: tuple):
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                walk(v, (*keys, k.value))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                walk(v, (*keys, i))
+        elif isinstance(n, yaml.ScalarNode) and n.tag.endswith(":str") and keep(keys):
+            for i, part in enumerate(str(n.value).split("\n")):
+                out.append((n.start_mark.line + 1 + i, part))
+
+    if node is not None:
+        walk(node, ())
+    return out
+
+
+def rendered_texts(docs_dir: Path, lang: str) -> list[tuple[Path, int, str]]:
+    """(file, line, text) of everything `lang` renders: its pages and includes, its
+    words file, and its wording in facts.yml (publishers, carriers' names)."""
+    out = []
+    for path in sorted((docs_dir / lang).rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            out.append((path, number, line))
+    words = docs_dir / "_data" / "ui" / f"{lang}.yml"
+    if words.is_file():
+        out += [(words, n, t) for n, t in yaml_texts(words)]
+    facts_file = docs_dir / "_data" / "facts.yml"
+    if facts_file.is_file():
+        def wording(keys: tuple) -> bool:
+            return (len(keys) == 4 and keys[0] == "sources" and keys[2] == "publisher" and keys[3] == lang
+                    or len(keys) == 4 and keys[0] == "carriers" and keys[2] == "name" and keys[3] == lang
+                    or len(keys) == 3 and keys[0] == "carriers" and keys[2] == f"{lang}_genitive")
+        out += [(facts_file, n, t) for n, t in yaml_texts(facts_file, wording)]
     return out
 
 
@@ -109,16 +157,17 @@ def check(docs_dir: Path) -> list[str]:
     except GlossaryError as exc:
         return [str(exc)]
     for lang, patterns in table.items():
-        for path in sorted((docs_dir / lang).rglob("*.md")):
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                for pattern, shown, use in patterns:
-                    m = pattern.search(line)
-                    if m:
-                        where = path.relative_to(root) if path.is_relative_to(root) else path
-                        problems.append(
-                            f"{where}:{number}: '{m.group(0)}' (glossary variant {shown}); "
-                            f"write '{use}'"
-                        )
+        if not (docs_dir / lang).is_dir():
+            continue
+        for path, number, line in rendered_texts(docs_dir, lang):
+            for pattern, shown, use in patterns:
+                m = pattern.search(line)
+                if m:
+                    where = path.relative_to(root) if path.is_relative_to(root) else path
+                    problems.append(
+                        f"{where}:{number}: '{m.group(0)}' (glossary variant {shown}); "
+                        f"write '{use}'"
+                    )
     return problems
 
 
