@@ -334,6 +334,11 @@ def test_impossible_dates_are_named_without_blocking_print(site, clean_page, lan
     assert page.locator("#sim-poa_date-hint").inner_text() == checks["poaBeforeBirth"]
     set_date("contract_date", "2020-03-01")
     assert page.locator("#sim-contract_date-hint").inner_text() == ""
+    # the date of termination: never backdated, never before the contract was signed
+    set_date("end_date", "2021-01-01")
+    assert page.locator("#sim-end_date-hint").inner_text() == checks["endPast"]
+    set_date("end_date", "2999-01-01")
+    assert page.locator("#sim-end_date-hint").inner_text() == ""
     # printing is never blocked: the application prints with the date as typed
     sheets = print_part(page, "termination")
     assert len(sheets) == 1 and "01.03.2020" in sheets[0]

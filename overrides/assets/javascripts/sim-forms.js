@@ -312,7 +312,7 @@
   var FIELDS = ["full_name", "birth_date", "citizenship", "document_kind", "document", "address",
     "contact_phone", "email", "phone", "carrier", "contract_no", "contract_date", "personal_account",
     "applicant", "rep_name", "rep_document", "poa_date", "poa_notary", "poa_number", "refund_to",
-    "bank", "bik", "corr_account", "swift", "account", "other_number"];
+    "bank", "bik", "corr_account", "swift", "account", "other_number", "end_date", "reply_to"];
   /* Caps: each field holds what fits its printed line (with the applications' type
    * stepping down, every field at its cap still prints each application on one sheet:
    * tests/browser/test_form_memory.py). The browser stops typing and pasting at the cap
@@ -320,7 +320,8 @@
   var CAPS = { full_name: 80, citizenship: 40, document: 100, address: 150, contact_phone: 30,
     email: 80, phone: 20, contract_no: 30, personal_account: 30, rep_name: 80, rep_document: 100,
     poa_notary: 100, poa_number: 30, bank: 150, bik: 16, corr_account: 30, swift: 16,
-    account: 42, other_number: 20, birth_date: 10, contract_date: 10, poa_date: 10 };
+    account: 42, other_number: 20, birth_date: 10, contract_date: 10, poa_date: 10,
+    end_date: 10, reply_to: 150 };
   Object.keys(CAPS).forEach(function (name) {
     var el = form.elements[name];
     if (el && el.tagName === "INPUT" && el.type !== "date") el.maxLength = CAPS[name];
@@ -364,7 +365,6 @@
       return [documentKind(), value("document")].filter(Boolean).join(" ");
     }
     if (name === "signer") return value("applicant") === "representative" ? value("rep_name") : value("full_name");
-    if (name === "reply") return [shown("contact_phone"), value("email")].filter(Boolean).join(", ");
     var v = value(name);
     if (!v) return "";
     if (name === "carrier") return legalName(v);
@@ -457,6 +457,17 @@
   }
   CHECKS.contract_date = dateCheck("contract");
   CHECKS.poa_date = dateCheck("poa");
+  /* The date of termination: not in the past (a contract is not ended backdated), not
+   * before the contract was signed. */
+  CHECKS.end_date = function (v) {
+    var d = ymd(v);
+    if (!d) return "";
+    if (d < 19000101) return "dateOld";
+    if (d < todayYmd()) return "endPast";
+    var signed = ymd(value("contract_date"));
+    if (signed && d < signed) return "endBeforeContract";
+    return "";
+  };
   var birthCheck = CHECKS.birth_date;
   CHECKS.birth_date = function (v) {
     return ymd(v) && ymd(v) > 99991231 ? "birthFuture" : birthCheck(v);
