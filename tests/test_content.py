@@ -176,7 +176,7 @@ def test_glossary_checker_names_file_line_and_the_preferred_term(tmp_path):
     (docs / "_data").mkdir(parents=True)
     (docs / "_data" / "glossary.yml").write_text((DOCS / "_data" / "glossary.yml").read_text("utf-8"), "utf-8")
     for lang, text in {"zh": "第一行\n请解除合约，并按第59号令办理。\n",
-                       "ru": "Уточните у Билайн и получите пометку.\n",
+                       "ru": "Уточните у Билайн и получите пометку.\nВ 2025 году Билайн выпускал eSIM.\n",
                        "en": "Bring the passport the contract is in.\n"}.items():
         (docs / lang).mkdir()
         (docs / lang / "page.md").write_text(text, "utf-8")
@@ -184,6 +184,7 @@ def test_glossary_checker_names_file_line_and_the_preferred_term(tmp_path):
     assert "docs/zh/page.md:2: '解除合约' (glossary variant 解除合约); write '注销合约'" in found
     assert "docs/zh/page.md:2: '第59号令'" in found and "write '第 59 号决议'" in found
     assert "docs/ru/page.md:1: 'у Билайн'" in found and "write 'у Билайна'" in found
+    assert "docs/ru/page.md:2:" not in found, "«году Билайн» is not «у Билайн»"
     assert "docs/ru/page.md:1: 'пометк'" in found
     assert "docs/en/page.md:1: 'the contract is in'" in found
 
