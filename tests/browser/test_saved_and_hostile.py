@@ -47,7 +47,7 @@ def ticks_key(page) -> str:
 # -- ticks: two tabs, the move from version 1, unknown keys, undo -----------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "ru"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_two_tabs_keep_each_others_ticks_and_unticks(site, site_page, lang):
     first, rec = site_page()
     url = site.page_url(lang, "checklist/")
