@@ -202,6 +202,22 @@ def test_money_formats():
     assert hook.format_rub(value, "zh") == "30,000–50,000 卢布"
 
 
+def test_a_russian_date_at_the_end_of_a_sentence_has_one_full_stop(site):
+    """«…до 1 июля 2025 г.» ends the sentence with the abbreviation's period, never «г..»;
+    the hook's rule, and every Russian page of the build."""
+    assert hook.ABBREVIATED_END.sub(r"\1", "до <span>1 июля 2025\u202fг.</span>. Дальше") == \
+        "до <span>1 июля 2025\u202fг.</span> Дальше"
+    assert hook.ABBREVIATED_END.sub(r"\1", "<span>2025\u202fг.</span>, и") == "<span>2025\u202fг.</span>, и"
+    doubled, ended = [], 0
+    for page in (site.dir / "ru").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        doubled += [f"{page.relative_to(site.dir)}: {m.group(0)}"
+                    for m in re.finditer(r".{30}г\.</span>\.(?!\.)", html)]
+        ended += len(re.findall(r"г\.</span> [А-ЯЁ]", html))
+    assert not doubled, doubled[:5]
+    assert ended, "no date closes a sentence on the Russian pages: nothing was checked"
+
+
 def test_date_formats():
     day = dt.date(2025, 7, 1)
     assert hook.format_date(day, "zh") == "2025年7月1日"

@@ -47,6 +47,8 @@ import facts_data  # noqa: E402
 import includes  # noqa: E402
 from facts_data import domain_allowed  # noqa: E402,F401  (tests use it from here)
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+# a rendered value that ends in an abbreviation's period («2025 г.»), followed by a full stop
+ABBREVIATED_END = re.compile(r"([\u00a0\u202f ]г\.</span>)\.(?!\.)")
 MARKER_BODY = re.compile(r"^(fact|source):([a-z0-9][a-z0-9._-]*)(?:\|(zh|ru|en))?$")
 CHECK_BODY = re.compile(r"^check:([a-z0-9]+)$")
 BLOCK_OPEN = re.compile(r"^check-block:([a-z0-9]+)$")
@@ -557,6 +559,9 @@ def expand(
         return render_source(key, forced or lang, here)
 
     out = MARKER.sub(replace, markdown)
+    # A Russian date ends in «г.»: at the end of a sentence that period is the sentence's
+    # too (not «1 июля 2025 г..»)
+    out = ABBREVIATED_END.sub(r"\1", out)
     if block["carrier"]:
         raise PluginError(f"{block['at']}: [[check-block:{block['carrier']}]] is never closed ([[/check-block]])")
     return out
