@@ -26,6 +26,29 @@ from tools.serve import DEFAULT_LANG, LANGS, SUBPATH, lang_prefix, serve  # noqa
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+
+def load_hook(filename: str, name: str):
+    """A hook of overrides/hooks/ loaded as a module of its own (MkDocs loads hooks as
+    plain modules, so the tests do the same)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / filename)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def copy_mini(root: Path) -> Path:
+    """The mini site (tests/fixtures/mini) at `root`, with the project's data files and a
+    mkdocs.yml that is the project's own but for its nav and absolute hook and theme paths."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+    shutil.copytree(ROOT / "docs" / "_data", root / "docs" / "_data")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n  - other.md\n"
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("  - overrides/hooks/", f"  - {ROOT}/overrides/hooks/")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
 # The URL contract: the same pages in every language (slugs are a public interface).
 PAGES = (
     "",

@@ -6,7 +6,6 @@ time broken in one way. HTML checks run on tests/fixtures/html."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from tools.checks.links import allowed_domains, crawl, forbidden_links, lychee_errors
 from tools.checks.parity import check as parity_check
-from tests.conftest import ROOT, mkdocs, serve
+from tests.conftest import ROOT, mkdocs, serve, copy_mini
 from tools.languages import LANGS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,15 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def mini(tmp_path) -> Path:
-    root = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", root)
-    shutil.copytree(ROOT / "docs" / "_data", root / "docs" / "_data")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n  - other.md\n"
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("  - overrides/hooks/", f"  - {ROOT}/overrides/hooks/")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return root
+    return copy_mini(tmp_path / "mini")
 
 
 def build(root: Path) -> tuple[int, str]:

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import DOCS, LANGS, PAGES, ROOT
+from tests.conftest import DOCS, LANGS, PAGES, ROOT, load_hook
 
 FACT_MARKER = re.compile(r"\[\[\s*fact:([^\]\s|]+)(?:\|([a-z]+))?\s*\]\]")
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("facts_hook", ROOT / "overrides/hooks/facts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = load_hook("facts.py", "facts_hook")
 DATA = hook.facts_data.load(DOCS / "_data" / "facts.yml")
 
 
@@ -294,9 +286,7 @@ def test_facts_kept_per_process_are_read_again_when_the_file_changes(tmp_path):
 def test_templates_compiled_once_are_compiled_again_when_their_source_changes():
     from jinja2 import DictLoader, Environment
 
-    spec = importlib.util.spec_from_file_location("ui_hook", ROOT / "overrides/hooks/ui.py")
-    ui = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ui)
+    ui = load_hook("ui.py", "ui_hook")
     sources = {"page.html": "first {{ x }}"}
     envs = [Environment(loader=DictLoader(sources)) for _ in range(3)]
     for env in envs:

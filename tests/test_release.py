@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_mini
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import head  # noqa: E402  (the build's own hook: its placeholder)
@@ -30,7 +30,6 @@ import head  # noqa: E402  (the build's own hook: its placeholder)
 PLACEHOLDER = head.PLACEHOLDER
 NOINDEX = re.compile(r'<meta name="robots" content="noindex">')
 HEAD = re.compile(r"<head>(.*?)</head>", re.S)
-FIXTURES = Path(__file__).parent / "fixtures"
 REPORT_LINK = re.compile(r'href="https://github\.com/[^"]*/issues/new\?[^"]*"')
 
 
@@ -140,14 +139,7 @@ def test_the_placeholder_is_the_same_in_the_makefile_the_hook_and_mkdocs_yml():
 def preview(tmp_path_factory) -> Path:
     """The mini site (tests/fixtures/mini, with the project's hooks and theme) built
     with PREVIEW=1 and no SITE_URL, as `PREVIEW=1 make build` builds."""
-    root = tmp_path_factory.mktemp("preview") / "mini"
-    shutil.copytree(FIXTURES / "mini", root)
-    shutil.copytree(ROOT / "docs" / "_data", root / "docs" / "_data")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n  - other.md\n"
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("  - overrides/hooks/", f"  - {ROOT}/overrides/hooks/")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    root = copy_mini(tmp_path_factory.mktemp("preview") / "mini")
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env.update(PREVIEW="1", NO_MKDOCS_2_WARNING="1")
     exe = Path(sys.executable).parent / "mkdocs"

@@ -6,25 +6,17 @@ parsed in a real browser: tests/browser/test_reminders.py."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
 
 import pytest
 
-from tests.conftest import DOCS, LANGS, ROOT
+from tests.conftest import DOCS, LANGS, ROOT, load_hook
 
 PAGES = ("cards/number-keeping/", "checklist/")
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("reminders_hook", ROOT / "overrides/hooks/reminders.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = load_hook("reminders.py", "reminders_hook")
 DATA = hook.facts.load(DOCS / "_data" / "facts.yml")
 FLOOR = DATA["facts"]["decree59.non-use-floor"]["value"]["n"]
 
