@@ -14,8 +14,9 @@ import pytest
 from tests.browser.test_forms import FORM, SLUG, fill_all, goto, print_part, squash, stub_print, ui_words
 from tests.conftest import LANGS
 
-OPTIONAL = ("email", "contract_no", "contract_date", "personal_account", "corr_account", "end_date")
-REQUIRED = ("full_name", "birth_date", "citizenship", "document", "address", "phone", "reply_to")
+# the date of termination is not among them: the application needs it (typed, or written by hand)
+OPTIONAL = ("email", "contract_no", "contract_date", "personal_account", "corr_account")
+REQUIRED = ("full_name", "birth_date", "citizenship", "document", "address", "phone", "reply_to", "end_date")
 REP_FIELDS = ("rep_name", "rep_document", "poa_date", "poa_notary", "poa_number")
 # the mark beside the label, and the words the help beside the field starts with
 MARK = {"zh": ("选填", "可以不填"), "ru": ("необязательно", "Можно не заполнять"), "en": ("optional", "Optional")}
