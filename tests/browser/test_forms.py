@@ -464,7 +464,9 @@ def test_form_is_labelled_keyboard_reachable_and_axe_clean(site, reader, lang):
            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, "\n".join(bad)
 
-    # every field, the forget button and the print buttons by Tab alone
+    # every field, the forget button and the print buttons by Tab alone (the
+    # representative's fields show once a representative is chosen)
+    page.locator(f"{FORM} [name=applicant][value=representative]").check()
     page.locator(f"{FORM} [name=full_name]").focus()
     reached = set()
     for _ in range(90):

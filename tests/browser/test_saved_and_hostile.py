@@ -328,6 +328,7 @@ def test_impossible_dates_are_named_without_blocking_print(site, clean_page, lan
     set_date("birth_date", "2001-06-01")
     set_date("contract_date", "1999-03-01")
     assert page.locator("#sim-contract_date-hint").inner_text() == checks["contractBeforeBirth"]
+    page.locator(f"{FORM} [name=applicant][value=representative]").check()  # shows the power of attorney's date
     set_date("poa_date", "2999-01-01")
     assert page.locator("#sim-poa_date-hint").inner_text() == checks["poaFuture"]
     set_date("poa_date", "1850-01-01")

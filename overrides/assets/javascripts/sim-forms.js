@@ -94,6 +94,19 @@
     part.insertAdjacentElement("beforebegin", toolbar.apply(null, buttons));
   });
 
+  // Beside each phrase: show that phrase alone to the clerk (then previous / next).
+  each(article.querySelectorAll("[data-clerk=phrases]"), function (part) {
+    each(part.querySelectorAll("tbody tr"), function (tr, i) {
+      var cells = tr.querySelectorAll("td");
+      if (cells.length < 2) return;
+      var b = button("sim-show-phrase", word("showPhrase"), function () { openClerk(part, b, i); });
+      b.setAttribute("aria-haspopup", "dialog");
+      b.setAttribute("aria-label", word("showPhrase") + ": " + cells[0].textContent.trim());
+      b.setAttribute("data-phrase", String(i));
+      cells[cells.length - 1].appendChild(b);
+    });
+  });
+
   // The carrier's legal name as the page shows it (from facts.yml), without the ⚠ mark.
   function legalName(carrier) {
     var fact = document.querySelector('.sim-fact[data-fact="' + carrier + '.legal-name"]');
@@ -221,18 +234,54 @@
         list.appendChild(item);
       });
       box.appendChild(list);
-    } else {  // the phrase table: its Russian column
-      var phrases = document.createElement("ul");
-      each(part.querySelectorAll("tbody tr"), function (tr) {
-        var cell = tr.querySelector("td");
-        if (!cell) return;
-        var item = document.createElement("li");
-        item.textContent = cell.textContent.trim();
-        phrases.appendChild(item);
-      });
-      box.appendChild(phrases);
+    } else {  // the phrase table: one Russian phrase at a time (phraseStepper)
+      var phrase = document.createElement("p");
+      phrase.className = "sim-clerk__phrase";
+      box.appendChild(phrase);
     }
     return box;
+  }
+  function phrasesOf(part) {
+    var list = [];
+    each(part.querySelectorAll("tbody tr"), function (tr) {
+      var cell = tr.querySelector("td");
+      if (cell) list.push(cell.textContent.replace(/\s+/g, " ").trim());
+    });
+    return list;
+  }
+  /* The phrase view: one phrase, large, with previous / next (buttons, or the arrow
+   * keys), and where it is ("3 / 11", announced politely). */
+  function phraseStepper(part, text, start) {
+    var list = phrasesOf(part);
+    var at = Math.max(0, Math.min(start || 0, list.length - 1));
+    var nav = document.createElement("div");
+    nav.className = "sim-clerk__nav";
+    var count = document.createElement("p");
+    count.className = "sim-clerk__count";
+    count.setAttribute("aria-live", "polite");
+    var prev = button("sim-clerk__prev", word("prevPhrase"), function () { go(-1); });
+    var next = button("sim-clerk__next", word("nextPhrase"), function () { go(1); });
+    nav.appendChild(prev);
+    nav.appendChild(count);
+    nav.appendChild(next);
+    var phrase = text.querySelector(".sim-clerk__phrase");
+    function show() {
+      phrase.textContent = list[at] || "";
+      count.textContent = fill(word("phraseCount"), { n: at + 1, total: list.length });
+      var focused = document.activeElement;
+      prev.disabled = at === 0;
+      next.disabled = at === list.length - 1;
+      if (focused === prev && prev.disabled) next.focus();
+      if (focused === next && next.disabled) prev.focus();
+    }
+    function go(step) {
+      var to = at + step;
+      if (to < 0 || to >= list.length) return;
+      at = to;
+      show();
+    }
+    show();
+    return { nav: nav, go: go, stops: [prev, next] };
   }
 
   function keepAwake() {
@@ -248,7 +297,7 @@
     if (clerk && document.visibilityState === "visible") keepAwake();  // the browser drops it when hidden
   });
 
-  function openClerk(part, opener) {
+  function openClerk(part, opener, start) {
     if (clerk) closeClerk();
     var dialog = document.createElement("div");
     dialog.className = "sim-clerk";
@@ -269,10 +318,17 @@
     text.tabIndex = 0;  // scrolls by keyboard
     dialog.appendChild(bar);
     dialog.appendChild(text);
+    var stepper = text.querySelector(".sim-clerk__phrase") ? phraseStepper(part, text, start) : null;
+    if (stepper) dialog.appendChild(stepper.nav);
     dialog.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { e.preventDefault(); closeClerk(); return; }
+      if (stepper && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
+        e.preventDefault();
+        stepper.go(e.key === "ArrowRight" ? 1 : -1);
+        return;
+      }
       if (e.key === "Tab") {  // focus stays in the dialog
-        var stops = [close, text];
+        var stops = [close, text].concat(stepper ? stepper.stops : []).filter(function (b) { return !b.disabled; });
         var at = stops.indexOf(document.activeElement);
         e.preventDefault();
         stops[(at + (e.shiftKey ? stops.length - 1 : 1)) % stops.length].focus();
@@ -337,6 +393,7 @@
   var blanks = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-blank[data-field]"));
   var choices = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-box[data-field]"));
   var repParts = Array.prototype.slice.call(article.querySelectorAll(".sim-form .sim-rep"));
+  var REP_FIELDS = ["rep_name", "rep_document", "poa_date", "poa_notary", "poa_number"];
   blanks.forEach(function (span) { span.setAttribute("data-blank", span.textContent); });
 
   function raw(name) {
@@ -389,6 +446,13 @@
     // the representative's lines and «Приложение: копия доверенности» only when one applies
     var self = value("applicant") === "self";
     repParts.forEach(function (p) { p.hidden = self; });
+    // the representative's own fields in the form: only when a representative goes
+    var rep = value("applicant") === "representative";
+    REP_FIELDS.forEach(function (name) {
+      var el = form.elements[name];
+      var field = el && el.closest(".sim-field");
+      if (field && field.hidden === rep) field.hidden = !rep;
+    });
     each(article.querySelectorAll(".sim-form"), function (f) {
       if (value("applicant")) f.setAttribute("data-applicant", value("applicant"));
       else f.removeAttribute("data-applicant");
