@@ -200,9 +200,17 @@ def test_guided_start_offers_at_least_six_paths(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_guided_start_has_a_path_for_a_worker_who_needs_a_number(site, lang):
-    """A foreign worker who needs a working number finds the steps from the home page (issue 17)."""
+    """A foreign worker who needs a working number finds the steps from the home page (issue 17):
+    from the guided start, directly or through a section of the home page it links to
+    (issue 27: "Just arrived to work or study?" sits above it)."""
     html = site.page(lang).read_text(encoding="utf-8")
-    start = html.split('id="start"', 1)[1].split("<h2", 1)[0]
-    targets = {urljoin(site.page_url(lang), h) for h in re.findall(r'<a href="([^"]+)"', start)}
+
+    def links(section_id: str) -> set[str]:
+        part = html.split(f'id="{section_id}"', 1)[1].split("<h2", 1)[0]
+        return {urljoin(site.page_url(lang), h) for h in re.findall(r'<a href="([^"]+)"', part)}
+
+    targets = links("start")
+    for hop in [t for t in targets if t.startswith(site.page_url(lang) + "#")]:
+        targets |= links(hop.split("#", 1)[1])
     wanted = site.page_url(lang, "rules-for-foreigners/") + "#getting-a-sim"
     assert wanted in targets, f"{lang}: no path from the guided start to {wanted}"
